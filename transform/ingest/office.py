@@ -14,13 +14,19 @@ import codecs
 import hashlib
 import io
 import logging
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import olefile
-from oletools import crypto, olevba
+
+with warnings.catch_warnings():
+    # oletools builds its pyparsing grammars at import time with names pyparsing 3 deprecates;
+    # the warnings are about oletools' code, not ours, and would only clutter every run.
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from oletools import crypto, olevba
 
 from .decode import detect_newline
 from .headers import has_vb_base, vb_name
@@ -106,7 +112,7 @@ def _precheck(path: Path, raw: bytes) -> IngestError | None:
         try:
             with zipfile.ZipFile(io.BytesIO(raw)) as package:
                 bad = package.testzip()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+        except Exception as exc:  # noqa: BLE001 - zipfile raises zlib, EOF, OS and its own errors
             return IngestError(path, f"corrupt Office file (damaged ZIP package): {exc}")
         if bad is not None:
             return IngestError(path, f"corrupt Office file: ZIP member {bad!r} is damaged")
