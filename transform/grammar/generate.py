@@ -1,0 +1,77 @@
+"""grammar.json → the files of a tree-sitter parser: parser.c, parser.h, node-types.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .emit import layout, render_parser
+from .lexer import build_lex_tables
+from .lr import build_parse_table
+from .model import PreparedGrammar
+from .node_types import node_types
+from .prepare import prepare
+
+PARSER_H = Path(__file__).with_name("parser.h")
+
+
+@dataclass
+class GeneratedParser:
+    grammar_json: str
+    parser_c: str
+    parser_h: str
+    node_types_json: str
+    state_count: int
+    symbol_count: int
+
+    def files(self) -> dict[str, str]:
+        return {
+            "src/grammar.json": self.grammar_json,
+            "src/parser.c": self.parser_c,
+            "src/tree_sitter/parser.h": self.parser_h,
+            "src/node-types.json": self.node_types_json,
+        }
+
+
+def _valid_tokens(prepared: PreparedGrammar, table) -> list[set[int]]:
+    terminals = {s for s, info in enumerate(prepared.symbols) if info.terminal}
+    valid = [set(terminals)]
+    for state in table.states[1:]:
+        valid.append(set(state.actions))
+    return valid
+
+
+def generate(grammar: dict) -> GeneratedParser:
+    prepared = prepare(grammar)
+    table = build_parse_table(prepared)
+    lex = build_lex_tables(prepared, _valid_tokens(prepared, table))
+    lay = layout(prepared, table)
+    return GeneratedParser(
+        grammar_json=json.dumps(grammar, indent=2, ensure_ascii=False) + "\n",
+        parser_c=render_parser(prepared, table, lex, lay),
+        parser_h=PARSER_H.read_text(),
+        node_types_json=json.dumps(node_types(prepared, lay), indent=2) + "\n",
+        state_count=len(table.states),
+        symbol_count=len(lay.names),
+    )
+
+
+def write_files(generated: GeneratedParser, out_dir: Path) -> list[Path]:
+    """Write each file atomically (temp file, then rename) so a failure leaves no half file."""
+    written = []
+    for relative, text in generated.files().items():
+        target = out_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        written.append(target)
+    return written

@@ -1,0 +1,426 @@
+"""Lexer tables: token NFAs, context-aware DFAs with merged lex states, keyword extraction.
+
+Each parse state lexes only the tokens valid in it. Token sets that cannot change each
+other's results are merged into one lex mode, so the lexer stays small. Tokens the `word`
+token also matches (keywords) go to a separate keyword lexer, as the runtime expects.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import GrammarError, PreparedGrammar
+from .regex import RegexError, parse_pattern, string_to_rule
+
+MAX_CHAR = 0x10FFFF
+
+
+@dataclass
+class _Nfa:
+    moves: list[list[tuple[tuple[tuple[int, int], ...], int]]] = field(default_factory=list)
+    eps: list[list[int]] = field(default_factory=list)
+    accept: list[int | None] = field(default_factory=list)  # terminal symbol accepted here
+    owner: list[int | None] = field(default_factory=list)  # terminal a state belongs to
+    separator: list[bool] = field(default_factory=list)
+
+    def new(self, owner: int | None, separator: bool = False) -> int:
+        self.moves.append([])
+        self.eps.append([])
+        self.accept.append(None)
+        self.owner.append(owner)
+        self.separator.append(separator)
+        return len(self.moves) - 1
+
+
+@dataclass
+class LexState:
+    accept: int | None  # terminal symbol
+    transitions: list[tuple[tuple[tuple[int, int], ...], int, bool]]  # ranges, target, skip
+    eof_target: int | None = None
+
+
+@dataclass
+class LexTables:
+    states: list[LexState]  # main lexer
+    keyword_states: list[LexState]  # keyword lexer (empty without `word`)
+    lex_state_of: list[int]  # parse state -> main lexer start state
+    keywords: set[int]
+    end_state: int | None = None
+
+
+class _Builder:
+    def __init__(self, grammar: PreparedGrammar):
+        self.grammar = grammar
+        self.nfa = _Nfa()
+        self.token_start: dict[int, int] = {}
+        self.token_end: dict[int, int] = {}
+        self.precedence = {s: t.precedence for s, t in grammar.tokens.items()}
+        for symbol, token in grammar.tokens.items():
+            self.token_start[symbol], self.token_end[symbol] = self._token_nfa(symbol, token)
+            self.nfa.accept[self.token_end[symbol]] = symbol
+        self.separator_starts: list[int] = []
+        self.separator_ends: list[int] = []
+        for rule in grammar.separators:
+            start, end = self._build(self._lexical(rule, "extras"), None, True)
+            self.separator_starts.append(start)
+            self.separator_ends.append(end)
+        self._check_non_empty()
+
+    # -- NFA ----------------------------------------------------------------------------
+
+    def _lexical(self, rule: dict, where: str) -> dict:
+        """Resolve STRING/PATTERN leaves to CHARSET trees."""
+        kind = rule["type"]
+        try:
+            if kind == "STRING":
+                return string_to_rule(rule["value"])
+            if kind == "PATTERN":
+                return parse_pattern(rule["value"], rule.get("flags", ""))
+        except RegexError as error:
+            raise GrammarError(str(error), where) from error
+        if kind in ("SEQ", "CHOICE"):
+            return {"type": kind, "members": [self._lexical(m, where) for m in rule["members"]]}
+        if kind in ("REPEAT", "REPEAT1"):
+            return {"type": kind, "content": self._lexical(rule["content"], where)}
+        if kind in ("PREC", "PREC_LEFT", "PREC_RIGHT", "PREC_DYNAMIC", "TOKEN", "IMMEDIATE_TOKEN"):
+            return self._lexical(rule["content"], where)
+        if kind in ("BLANK", "CHARSET"):
+            return rule
+        if kind in ("FIELD", "ALIAS"):
+            return self._lexical(rule["content"], where)
+        raise GrammarError(f"{kind} cannot appear inside a token", where)
+
+    def _token_nfa(self, symbol: int, token) -> tuple[int, int]:
+        name = self.grammar.symbols[symbol].name
+        return self._build(self._lexical(token.rule, name), symbol, False)
+
+    def _build(self, rule: dict, owner: int | None, separator: bool) -> tuple[int, int]:
+        nfa = self.nfa
+        kind = rule["type"]
+        if kind == "CHARSET":
+            start, end = nfa.new(owner, separator), nfa.new(owner, separator)
+            ranges = tuple((lo, hi) for lo, hi in rule["ranges"] if hi >= 1)
+            ranges = tuple((max(lo, 1), hi) for lo, hi in ranges)
+            if ranges:
+                nfa.moves[start].append((ranges, end))
+            return start, end
+        if kind == "BLANK":
+            start = nfa.new(owner, separator)
+            return start, start
+        if kind == "SEQ":
+            start, end = self._build(rule["members"][0], owner, separator)
+            for member in rule["members"][1:]:
+                s, e = self._build(member, owner, separator)
+                nfa.eps[end].append(s)
+                end = e
+            return start, end
+        if kind == "CHOICE":
+            start, end = nfa.new(owner, separator), nfa.new(owner, separator)
+            for member in rule["members"]:
+                s, e = self._build(member, owner, separator)
+                nfa.eps[start].append(s)
+                nfa.eps[e].append(end)
+            return start, end
+        if kind in ("REPEAT", "REPEAT1"):
+            start, end = nfa.new(owner, separator), nfa.new(owner, separator)
+            s, e = self._build(rule["content"], owner, separator)
+            nfa.eps[start].append(s)
+            nfa.eps[e] += [s, end]
+            if kind == "REPEAT":
+                nfa.eps[start].append(end)
+            return start, end
+        raise AssertionError(kind)
+
+    def _check_non_empty(self) -> None:
+        for symbol, start in self.token_start.items():
+            if self.token_end[symbol] in self._closure((start,)):
+                name = self.grammar.symbols[symbol].name
+                raise GrammarError("this token can match the empty string", name)
+
+    def _closure(self, states) -> frozenset[int]:
+        seen = set(states)
+        stack = list(states)
+        eps = self.nfa.eps
+        while stack:
+            for target in eps[stack.pop()]:
+                if target not in seen:
+                    seen.add(target)
+                    stack.append(target)
+        return frozenset(seen)
+
+    # -- token preference and conflicts -------------------------------------------------
+
+    def prefer(self, a: int, b: int) -> bool:
+        """Does token `a` win over token `b` when both match the same text?"""
+        pa, pb = self.precedence[a], self.precedence[b]
+        if pa != pb:
+            return pa > pb
+        sa, sb = self.grammar.tokens[a].is_string, self.grammar.tokens[b].is_string
+        if sa != sb:
+            return sa
+        return a < b
+
+    def _winner(self, states: frozenset[int]) -> int | None:
+        best = None
+        for state in states:
+            symbol = self.nfa.accept[state]
+            if symbol is not None and (best is None or self.prefer(symbol, best)):
+                best = symbol
+        return best
+
+    def _step(self, states: frozenset[int]) -> list[tuple[tuple[tuple[int, int], ...], frozenset]]:
+        """Disjoint character ranges leaving a set of NFA states, with their targets."""
+        edges = []
+        for state in states:
+            for ranges, target in self.nfa.moves[state]:
+                for lo, hi in ranges:
+                    edges.append((lo, hi, target))
+        if not edges:
+            return []
+        points = sorted({lo for lo, _, _ in edges} | {hi + 1 for _, hi, _ in edges})
+        pieces: dict[frozenset, list[tuple[int, int]]] = {}
+        for lo, hi in zip(points, points[1:]):
+            hi -= 1
+            targets = frozenset(t for a, b, t in edges if a <= lo and hi <= b)
+            if targets:
+                pieces.setdefault(targets, []).append((lo, hi))
+        return [(tuple(_merge(r)), self._closure(t)) for t, r in pieces.items()]
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one builder per generation
+    def conflicts(self, i: int, j: int) -> bool:
+        """Would also lexing token j change what the lexer returns where token i is valid?"""
+        start = (self._closure((self.token_start[i],)), self._closure((self.token_start[j],)))
+        seen = {(start, False)}
+        queue = deque([(start[0], start[1], False, 0)])
+        while queue:
+            si, sj, i_done, depth = queue.popleft()
+            if depth > 0:
+                j_here = any(self.nfa.accept[s] == j for s in sj)
+                i_here = any(self.nfa.accept[s] == i for s in si)
+                if j_here and (i_done or (i_here and self.prefer(j, i))):
+                    return True
+                if i_here and self.precedence[i] > self.precedence[j]:
+                    continue
+                i_done = i_done or i_here
+            for ranges_j, tj in self._step(sj):
+                ti = frozenset()
+                for ranges_i, candidate in self._step(si):
+                    if _overlaps(ranges_i, ranges_j):
+                        ti = ti | candidate
+                if not ti and not i_done:
+                    continue
+                key = ((ti, tj), i_done)
+                if key not in seen and depth < 64:
+                    seen.add(key)
+                    queue.append((ti, tj, i_done, depth + 1))
+        return False
+
+    def subset_of_word(self, token: int, word: int) -> bool:
+        """Does the word token match every string this token matches?"""
+        start = (
+            self._closure((self.token_start[token],)),
+            self._closure((self.token_start[word],)),
+        )
+        seen = {start}
+        queue = deque([start])
+        while queue:
+            st, sw = queue.popleft()
+            if self.token_end[token] in st and self.token_end[word] not in sw:
+                return False
+            moves_w = self._step(sw)
+            for ranges_t, tt in self._step(st):
+                for lo, hi in ranges_t:
+                    covered = [(r, tw) for r, tw in moves_w if _overlaps(r, ((lo, hi),))]
+                    if _covered_length(covered, lo, hi) < hi - lo + 1:
+                        return False
+                    for _, tw in covered:
+                        pair = (tt, tw)
+                        if pair not in seen:
+                            seen.add(pair)
+                            queue.append(pair)
+        return True
+
+    # -- DFA ----------------------------------------------------------------------------
+
+    def dfa(self, tokens: set[int], with_separators: bool, eof_token: bool, out: list[LexState]):
+        """Append the DFA for a token set to `out`; return its start state index."""
+        immediate = {t for t in tokens if self.grammar.tokens[t].immediate}
+        starts0 = [self.token_start[t] for t in sorted(tokens)]
+        starts1 = [self.token_start[t] for t in sorted(tokens - immediate)]
+        restart = None
+        if with_separators and self.separator_starts:
+            restart = self.nfa.new(None, True)
+            self.nfa.eps[restart] = starts1 + self.separator_starts
+            for end in self.separator_ends:
+                self.nfa.eps[end] = [restart]  # separators restart this DFA's token search
+            starts0 = starts0 + self.separator_starts
+        first = self._closure(starts0)
+        sep_restart = {restart} if restart is not None else set()
+        index: dict[frozenset, int] = {}
+        base = len(out)
+        queue = [first]
+        index[first] = base
+        out.append(None)  # type: ignore[arg-type]
+        while queue:
+            states = queue.pop(0)
+            winner = self._winner(states)
+            live = states
+            if winner is not None:
+                floor = self.precedence[winner]
+                live = frozenset(
+                    s
+                    for s in states
+                    if self.nfa.owner[s] is None or self.precedence[self.nfa.owner[s]] >= floor
+                )
+            transitions = []
+            for ranges, targets in self._step(live):
+                consumers = {s for s in live for r, t in self.nfa.moves[s] if _overlaps(r, ranges)}
+                skip = all(self.nfa.separator[s] for s in consumers)
+                if targets not in index:
+                    index[targets] = len(out)
+                    out.append(None)  # type: ignore[arg-type]
+                    queue.append(targets)
+                transitions.append((ranges, index[targets], skip))
+            at_start = states == first or bool(sep_restart & states)
+            eof = None
+            if eof_token and at_start:
+                eof = self.end_state
+            out[index[states]] = LexState(winner, sorted(transitions), eof)
+        return base
+
+    end_state: int | None = None
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _overlaps(a, b) -> bool:
+    return any(lo1 <= hi2 and lo2 <= hi1 for lo1, hi1 in a for lo2, hi2 in b)
+
+
+def _covered_length(covered, lo: int, hi: int) -> int:
+    spans = []
+    for ranges, _ in covered:
+        for a, b in ranges:
+            if a <= hi and lo <= b:
+                spans.append((max(a, lo), min(b, hi)))
+    return sum(b - a + 1 for a, b in _merge(spans))
+
+
+def _minimize(states: list[LexState]) -> tuple[list[LexState], list[int]]:
+    """Merge states with identical behaviour; returns new states and the old→new map."""
+    block = [
+        hash((s.accept, s.eof_target is not None, tuple((r, k) for r, _, k in s.transitions)))
+        for s in states
+    ]
+    while True:
+        signature = [
+            (block[i], tuple((r, block[t], k) for r, t, k in s.transitions), s.eof_target)
+            for i, s in enumerate(states)
+        ]
+        ids: dict = {}
+        new_block = [ids.setdefault(sig, len(ids)) for sig in signature]
+        if len(ids) == len(set(block)):
+            block = new_block
+            break
+        block = new_block
+    mapping, order = {}, []
+    for i, b in enumerate(block):
+        if b not in mapping:
+            mapping[b] = len(order)
+            order.append(i)
+    result = []
+    for i in order:
+        s = states[i]
+        result.append(
+            LexState(
+                s.accept,
+                [(r, mapping[block[t]], k) for r, t, k in s.transitions],
+                s.eof_target,
+            )
+        )
+    return result, [mapping[b] for b in block]
+
+
+def build_lex_tables(grammar: PreparedGrammar, valid_tokens: list[set[int]]) -> LexTables:
+    """`valid_tokens[i]` is the set of terminals (end included) valid in parse state i."""
+    builder = _Builder(grammar)
+    keywords = _keywords(grammar, builder)
+    word = grammar.word
+    states: list[LexState] = []
+    builder.end_state = 0
+    states.append(LexState(0, []))  # state 0: accept the end of input
+    modes: list[tuple[frozenset[int], bool]] = []
+    for tokens in valid_tokens:
+        lexed = {t for t in tokens if t != 0 and t not in keywords}
+        if word is not None and tokens & keywords:
+            lexed.add(word)
+        modes.append((frozenset(lexed), 0 in tokens))
+    groups = _merge_modes(builder, modes)
+    start_of_group = {}
+    for key in sorted(set(groups), key=lambda k: (sorted(k[0]), k[1])):
+        start_of_group[key] = builder.dfa(set(key[0]), True, key[1], states)
+    lex_state_of = [start_of_group[groups[i]] for i in range(len(modes))]
+    states, mapping = _minimize(states)
+    lex_state_of = [mapping[s] for s in lex_state_of]
+    keyword_states: list[LexState] = []
+    if keywords:
+        builder.dfa(set(keywords), False, False, keyword_states)
+        keyword_states, _ = _minimize(keyword_states)
+    return LexTables(states, keyword_states, lex_state_of, keywords, mapping[0])
+
+
+def _keywords(grammar: PreparedGrammar, builder: _Builder) -> set[int]:
+    word = grammar.word
+    if word is None:
+        return set()
+    keywords = set()
+    for symbol in grammar.tokens:
+        if symbol == word or symbol in grammar.extra_tokens:
+            continue
+        if builder.subset_of_word(symbol, word):
+            keywords.add(symbol)
+    return keywords
+
+
+def _merge_modes(builder: _Builder, modes: list[tuple[frozenset[int], bool]]):
+    """Greedily merge token sets that do not conflict; returns the merged key per mode."""
+    distinct = sorted(set(modes), key=lambda m: (-len(m[0]), sorted(m[0]), m[1]))
+    groups: list[tuple[set[int], bool]] = []
+    assigned: dict[tuple[frozenset[int], bool], int] = {}
+    for tokens, eof in distinct:
+        for index, (members, group_eof) in enumerate(groups):
+            if group_eof != eof:
+                continue
+            if _compatible(builder, members, tokens):
+                members |= tokens
+                assigned[(tokens, eof)] = index
+                break
+        else:
+            assigned[(tokens, eof)] = len(groups)
+            groups.append((set(tokens), eof))
+    frozen = [(frozenset(m), e) for m, e in groups]
+    return [frozen[assigned[mode]] for mode in modes]
+
+
+def _compatible(builder: _Builder, members: set[int], tokens: frozenset[int]) -> bool:
+    added = tokens - members
+    missing = members - tokens
+    for a in tokens:
+        for b in missing:
+            if builder.conflicts(a, b):
+                return False
+    for a in members:
+        for b in added:
+            if builder.conflicts(a, b):
+                return False
+    return True

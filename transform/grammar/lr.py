@@ -1,0 +1,455 @@
+"""LR(1) parse tables with tree-sitter's conflict resolution.
+
+States are built from LR(1) items whose lookaheads are bit sets over terminals. Two states
+with the same core are merged when Pager's weak-compatibility test says merging cannot add a
+reduce/reduce conflict: LALR-sized tables without LALR's spurious conflicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import GrammarError, PreparedGrammar, Production, Step
+
+SHIFT, REDUCE, ACCEPT, RECOVER = "shift", "reduce", "accept", "recover"
+DOT_BITS = 8
+DOT_MASK = (1 << DOT_BITS) - 1
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str
+    state: int = 0  # shift target
+    production: int = -1  # reduce: index into grammar.productions
+    repetition: bool = False
+    extra: bool = False
+
+
+@dataclass
+class ParseState:
+    actions: dict[int, list[Action]] = field(default_factory=dict)  # terminal -> actions
+    gotos: dict[int, int] = field(default_factory=dict)  # non-terminal -> state
+    items: dict[int, int] = field(default_factory=dict)  # closure: core -> lookahead bits
+    reserved: str | None = None  # reserved-word set named by the items expecting the word
+
+
+@dataclass
+class ParseTable:
+    states: list[ParseState]
+    productions: list[Production]  # grammar productions plus the augmented start last
+
+
+def _bits(symbols) -> int:
+    value = 0
+    for symbol in symbols:
+        value |= 1 << symbol
+    return value
+
+
+def _iter_bits(value: int):
+    index = 0
+    while value:
+        if value & 1:
+            yield index
+        value >>= 1
+        index += 1
+
+
+class _Analysis:
+    """FIRST sets, nullability and per-nonterminal closure templates."""
+
+    def __init__(self, grammar: PreparedGrammar, productions: list[Production]):
+        self.grammar = grammar
+        self.productions = productions
+        self.is_terminal = [s.terminal for s in grammar.symbols]
+        self.productions_of = {lhs: list(ids) for lhs, ids in grammar.productions_of.items()}
+        self.nullable: set[int] = set()
+        self.first: dict[int, int] = {}
+        self._compute_first()
+        self.rest = [self._rest_info(p) for p in productions]
+        self.templates: dict[int, list[tuple[int, int, bool]]] = {}
+
+    def _compute_first(self) -> None:
+        for symbol, is_terminal in enumerate(self.is_terminal):
+            if is_terminal:
+                self.first[symbol] = 1 << symbol
+        for lhs in self.productions_of:
+            self.first[lhs] = 0
+        changed = True
+        while changed:
+            changed = False
+            for lhs, ids in self.productions_of.items():
+                for pid in ids:
+                    first, nullable = self.sequence_first(self.productions[pid].steps, 0)
+                    if first & ~self.first[lhs]:
+                        self.first[lhs] |= first
+                        changed = True
+                    if nullable and lhs not in self.nullable:
+                        self.nullable.add(lhs)
+                        changed = True
+
+    def sequence_first(self, steps, start: int) -> tuple[int, bool]:
+        first = 0
+        for step in steps[start:]:
+            first |= self.first[step.symbol]
+            if step.symbol not in self.nullable:
+                return first, False
+        return first, True
+
+    def _rest_info(self, production: Production) -> list[tuple[int, bool]]:
+        """For each dot position: FIRST and nullability of what follows the next symbol."""
+        steps = production.steps
+        return [self.sequence_first(steps, dot + 1) for dot in range(len(steps))]
+
+    def template(self, nonterminal: int) -> list[tuple[int, int, bool]]:
+        """Items [C → • γ] in the closure of B, with spontaneous lookaheads and whether
+        the lookahead of B propagates to them."""
+        cached = self.templates.get(nonterminal)
+        if cached is not None:
+            return cached
+        spont = {nonterminal: 0}
+        prop = {nonterminal: True}
+        work = [nonterminal]
+        while work:
+            current = work.pop()
+            for pid in self.productions_of[current]:
+                steps = self.productions[pid].steps
+                if not steps or self.is_terminal[steps[0].symbol]:
+                    continue
+                target = steps[0].symbol
+                first, nullable = self.rest[pid][0]
+                new_spont = first | (spont[current] if nullable else 0)
+                new_prop = prop[current] and nullable
+                if target not in spont:
+                    spont[target], prop[target] = new_spont, new_prop
+                    work.append(target)
+                elif new_spont & ~spont[target] or (new_prop and not prop[target]):
+                    spont[target] |= new_spont
+                    prop[target] = prop[target] or new_prop
+                    work.append(target)
+        result = [(pid, spont[c], prop[c]) for c in sorted(spont) for pid in self.productions_of[c]]
+        self.templates[nonterminal] = result
+        return result
+
+    def closure(self, kernel: dict[int, int]) -> dict[int, int]:
+        items = dict(kernel)
+        productions, rest, is_terminal = self.productions, self.rest, self.is_terminal
+        for core, lookahead in kernel.items():
+            pid, dot = core >> DOT_BITS, core & DOT_MASK
+            steps = productions[pid].steps
+            if dot >= len(steps) or is_terminal[steps[dot].symbol]:
+                continue
+            first, nullable = rest[pid][dot]
+            follow = first | (lookahead if nullable else 0)
+            for qid, spont, prop in self.template(steps[dot].symbol):
+                c = qid << DOT_BITS
+                items[c] = items.get(c, 0) | spont | (follow if prop else 0)
+        return items
+
+
+def _weakly_compatible(a: dict[int, int], b: dict[int, int]) -> bool:
+    """Pager's weak compatibility: merging cannot create a new reduce/reduce conflict."""
+    cores = sorted(a)
+    for i, x in enumerate(cores):
+        for y in cores[i + 1 :]:
+            if (a[x] & b[y]) | (a[y] & b[x]) and not ((a[x] & a[y]) | (b[x] & b[y])):
+                return False
+    return True
+
+
+class TableBuilder:
+    def __init__(self, grammar: PreparedGrammar, merge_states: bool = True):
+        self.grammar = grammar
+        self.merge_states = merge_states
+        self.augmented = len(grammar.productions)
+        self.productions = list(grammar.productions) + [
+            Production(lhs=-1, steps=(Step(symbol=grammar.start),))
+        ]
+        self.analysis = _Analysis(grammar, self.productions)
+        self.kernels: list[dict[int, int]] = []
+        self.transitions: list[dict[int, int]] = []
+        self.by_core: dict[frozenset[int], list[int]] = {}
+        self.access: list[tuple[int, ...]] = []
+
+    # -- automaton ----------------------------------------------------------------------
+
+    def build_automaton(self) -> None:
+        start_kernel = {self.augmented << DOT_BITS: 1}  # lookahead: end (terminal 0)
+        self._add_state(start_kernel, ())
+        queue = [0]
+        queued = {0}
+        while queue:
+            sid = queue.pop(0)
+            queued.discard(sid)
+            closure = self.analysis.closure(self.kernels[sid])
+            successors: dict[int, dict[int, int]] = {}
+            for core, lookahead in closure.items():
+                pid, dot = core >> DOT_BITS, core & DOT_MASK
+                steps = self.productions[pid].steps
+                if dot < len(steps):
+                    kernel = successors.setdefault(steps[dot].symbol, {})
+                    kernel[core + 1] = kernel.get(core + 1, 0) | lookahead
+            transitions = {}
+            for symbol in sorted(successors):
+                target, changed = self._add_state(successors[symbol], self.access[sid] + (symbol,))
+                transitions[symbol] = target
+                if changed and target not in queued:
+                    queue.append(target)
+                    queued.add(target)
+            self.transitions[sid] = transitions
+
+    def _add_state(self, kernel: dict[int, int], access: tuple[int, ...]) -> tuple[int, bool]:
+        key = frozenset(kernel)
+        for sid in self.by_core.get(key, ()):
+            existing = self.kernels[sid]
+            if not self.merge_states and existing != kernel:
+                continue
+            if self.merge_states and not _weakly_compatible(existing, kernel):
+                continue
+            changed = False
+            for core, lookahead in kernel.items():
+                if lookahead & ~existing[core]:
+                    existing[core] |= lookahead
+                    changed = True
+            return sid, changed
+        sid = len(self.kernels)
+        self.kernels.append(dict(kernel))
+        self.transitions.append({})
+        self.access.append(access)
+        self.by_core.setdefault(key, []).append(sid)
+        return sid, True
+
+    def reachable_order(self) -> list[int]:
+        order, seen = [0], {0}
+        for sid in order:
+            for target in self.transitions[sid].values():
+                if target not in seen:
+                    seen.add(target)
+                    order.append(target)
+        return order
+
+    # -- actions ------------------------------------------------------------------------
+
+    def build(self) -> ParseTable:
+        self.build_automaton()
+        order = self.reachable_order()
+        renumber = {old: new + 1 for new, old in enumerate(order)}  # state 0: error state
+        states = [self._error_state()]
+        errors: list[str] = []
+        for old in order:
+            states.append(self._state_actions(old, renumber, errors))
+        if errors:
+            raise GrammarError("\n\n".join(errors[:5]) + _more(len(errors)))
+        return ParseTable(states=states, productions=self.productions)
+
+    def _error_state(self) -> ParseState:
+        state = ParseState()
+        for symbol, info in enumerate(self.grammar.symbols):
+            if info.terminal:
+                state.actions[symbol] = [Action(RECOVER)]
+        for symbol in self.grammar.extra_tokens:
+            state.actions[symbol] = [Action(SHIFT, extra=True)]
+        return state
+
+    def _state_actions(self, sid: int, renumber: dict[int, int], errors: list[str]) -> ParseState:
+        closure = self.analysis.closure(self.kernels[sid])
+        state = ParseState(items=closure)
+        is_terminal = self.analysis.is_terminal
+        reduces: dict[int, list[int]] = {}
+        for core, lookahead in closure.items():
+            pid, dot = core >> DOT_BITS, core & DOT_MASK
+            if dot == len(self.productions[pid].steps):
+                for terminal in _iter_bits(lookahead):
+                    reduces.setdefault(terminal, []).append(core)
+        for symbol, target in self.transitions[sid].items():
+            if is_terminal[symbol]:
+                state.actions[symbol] = [Action(SHIFT, state=renumber[target])]
+            else:
+                state.gotos[symbol] = renumber[target]
+        for terminal, cores in sorted(reduces.items()):
+            self._resolve(sid, state, terminal, cores, closure, errors)
+        for extra in self.grammar.extra_tokens:
+            state.actions.setdefault(extra, [Action(SHIFT, extra=True)])
+        state.reserved = self._reserved_set(closure)
+        return state
+
+    def _resolve(self, sid, state, terminal, reduce_cores, closure, errors) -> None:
+        productions = self.productions
+        if any(core >> DOT_BITS == self.augmented for core in reduce_cores):
+            state.actions[terminal] = [Action(ACCEPT)]
+            return
+        reduce_cores = self._best_reduces(reduce_cores)
+        shift = state.actions.get(terminal)
+        reduce_actions = [Action(REDUCE, production=c >> DOT_BITS) for c in reduce_cores]
+        if not shift:
+            if len(reduce_cores) == 1:
+                state.actions[terminal] = reduce_actions
+                return
+            if self._expected(reduce_cores, ()):
+                state.actions[terminal] = reduce_actions
+                return
+            errors.append(self._describe(sid, terminal, reduce_cores, [], closure))
+            return
+        shift_cores = self._shift_items(terminal, closure)
+        lhs = {productions[c >> DOT_BITS].lhs for c in list(reduce_cores) + shift_cores}
+        if (
+            len(lhs) == 1
+            and self.grammar.symbols[lhs.pop()].auxiliary
+            and self._is_repeat(reduce_cores)
+        ):
+            repeat_shift = Action(SHIFT, state=shift[0].state, repetition=True)
+            state.actions[terminal] = reduce_actions + [repeat_shift]
+            return
+        verdict = self._compare(reduce_cores, shift_cores)
+        if verdict == "shift":
+            return
+        if verdict == "reduce":
+            state.actions[terminal] = reduce_actions
+            return
+        if self._expected(reduce_cores, shift_cores):
+            state.actions[terminal] = reduce_actions + shift
+            return
+        errors.append(self._describe(sid, terminal, reduce_cores, shift_cores, closure))
+
+    def _is_repeat(self, reduce_cores) -> bool:
+        for core in reduce_cores:
+            production = self.productions[core >> DOT_BITS]
+            if len(production.steps) != 2 or any(
+                s.symbol != production.lhs for s in production.steps
+            ):
+                return False
+        return True
+
+    def _best_reduces(self, cores: list[int]) -> list[int]:
+        """Among reduce items, keep those whose production has the highest precedence."""
+        if len(cores) < 2:
+            return cores
+        best = [cores[0]]
+        for core in cores[1:]:
+            order = self.grammar.compare_precedence(
+                self._reduce_prec(core), self._reduce_prec(best[0])
+            )
+            if order == 1:
+                best = [core]
+            elif order in (0, None):
+                best.append(core)
+        return best
+
+    def _reduce_prec(self, core: int):
+        production = self.productions[core >> DOT_BITS]
+        return production.precedence_at(len(production.steps))
+
+    def _shift_items(self, terminal: int, closure: dict[int, int]) -> list[int]:
+        """Items past their first step whose next symbol can start with the terminal."""
+        first = self.analysis.first
+        result = []
+        for core in closure:
+            pid, dot = core >> DOT_BITS, core & DOT_MASK
+            steps = self.productions[pid].steps
+            if 0 < dot < len(steps) and first[steps[dot].symbol] >> terminal & 1:
+                result.append(core)
+        return result
+
+    def _compare(self, reduce_cores: list[int], shift_cores: list[int]) -> str | None:
+        more = less = False
+        for r in reduce_cores:
+            reduce_prec = self._reduce_prec(r)
+            for s in shift_cores:
+                production = self.productions[s >> DOT_BITS]
+                order = self.grammar.compare_precedence(
+                    production.precedence_at(s & DOT_MASK), reduce_prec
+                )
+                if order == 1:
+                    more = True
+                elif order == -1:
+                    less = True
+        if more and not less:
+            return "shift"
+        if less and not more:
+            return "reduce"
+        if more and less:
+            return None
+        associativity = set()
+        for r in reduce_cores:
+            production = self.productions[r >> DOT_BITS]
+            associativity.add(production.associativity_at(len(production.steps)))
+        if associativity == {"left"}:
+            return "reduce"
+        if associativity == {"right"}:
+            return "shift"
+        return None
+
+    def _conflict_symbols(self, cores) -> frozenset[int]:
+        names = set()
+        for core in cores:
+            lhs = self.productions[core >> DOT_BITS].lhs
+            info = self.grammar.symbols[lhs]
+            if info.auxiliary and info.origin:
+                lhs = self._symbol_named(info.origin, lhs)
+            names.add(lhs)
+        return frozenset(names)
+
+    def _symbol_named(self, name: str, default: int) -> int:
+        for index, info in enumerate(self.grammar.symbols):
+            if info.name == name and not info.terminal:
+                return index
+        return default
+
+    def _expected(self, reduce_cores, shift_cores) -> bool:
+        involved = self._conflict_symbols(list(reduce_cores) + list(shift_cores))
+        return any(involved <= declared for declared in self.grammar.conflicts)
+
+    def _reserved_set(self, closure: dict[int, int]) -> str | None:
+        word = self.grammar.word
+        if word is None or not self.grammar.reserved_sets:
+            return None
+        for core in closure:
+            pid, dot = core >> DOT_BITS, core & DOT_MASK
+            steps = self.productions[pid].steps
+            if dot < len(steps) and steps[dot].symbol == word and steps[dot].reserved:
+                return steps[dot].reserved
+        return next(iter(self.grammar.reserved_sets))
+
+    # -- reporting ----------------------------------------------------------------------
+
+    def _name(self, symbol: int) -> str:
+        info = self.grammar.symbols[symbol]
+        return info.name if info.named else f"'{info.name}'"
+
+    def _describe(self, sid, terminal, reduce_cores, shift_cores, closure) -> str:
+        sequence = [self._name(s) for s in self.access[sid]]
+        lookahead = self._name(terminal)
+        lines = ["Unresolved conflict for symbol sequence:", ""]
+        lines.append("  " + "  ".join(sequence + ["•", lookahead, "…"]))
+        lines += ["", "Possible interpretations:", ""]
+        involved = []
+        for n, core in enumerate(list(reduce_cores) + list(shift_cores), 1):
+            production = self.productions[core >> DOT_BITS]
+            dot = core & DOT_MASK
+            lhs = self._name(production.lhs)
+            involved.append(lhs)
+            before = sequence[: len(sequence) - dot]
+            steps = [self._name(s.symbol) for s in production.steps]
+            prec = production.precedence_at(dot)
+            suffix = f"  (precedence: {prec})" if prec is not None else ""
+            if dot == len(production.steps):
+                text = before + [f"({lhs}  " + "  ".join(steps) + ")", "•", lookahead, "…"]
+            else:
+                inner = steps[:dot] + ["•"] + steps[dot:]
+                text = before + [f"({lhs}  " + "  ".join(inner) + ")"]
+            lines.append(f"  {n}:  " + "  ".join(text) + suffix)
+        rules = ", ".join(f"`{name}`" for name in sorted(set(involved)))
+        lines += ["", "Possible resolutions:", ""]
+        lines.append(f"  1:  Specify a higher precedence in one of {rules} than in the others.")
+        if shift_cores:
+            lines.append(f"  2:  Specify a left or right associativity in {rules}")
+        lines.append(f"  {3 if shift_cores else 2}:  Add a conflict for these rules: {rules}")
+        return "\n".join(lines)
+
+
+def _more(count: int) -> str:
+    return f"\n\n(and {count - 5} more conflicts)" if count > 5 else ""
+
+
+def build_parse_table(grammar: PreparedGrammar, merge_states: bool = True) -> ParseTable:
+    return TableBuilder(grammar, merge_states).build()

@@ -1,0 +1,113 @@
+"""The prepared grammar: what the table builder, lexer builder and emitters share.
+
+grammar.json is a tree of rules; generation needs flat productions over numbered symbols.
+Symbol 0 is the end of input; terminals come next, then non-terminals, as the runtime expects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Precedence = int | str | None
+
+
+class GrammarError(ValueError):
+    """A grammar the generator cannot build; the message names the rule involved."""
+
+    def __init__(self, message: str, rule: str | None = None):
+        self.rule = rule
+        super().__init__(f"rule `{rule}`: {message}" if rule else message)
+
+
+@dataclass(frozen=True)
+class Alias:
+    value: str
+    named: bool
+
+
+@dataclass(frozen=True)
+class Step:
+    symbol: int
+    precedence: Precedence = None
+    associativity: str | None = None
+    alias: Alias | None = None
+    field: str | None = None
+    reserved: str | None = None
+
+
+@dataclass(frozen=True)
+class Production:
+    lhs: int
+    steps: tuple[Step, ...]
+    dynamic_precedence: int = 0
+
+    def precedence_at(self, index: int) -> Precedence:
+        """The precedence tree-sitter uses for an item with the dot at ``index``."""
+        if not self.steps:
+            return None
+        return self.steps[min(index, len(self.steps) - 1)].precedence
+
+    def associativity_at(self, index: int) -> str | None:
+        if not self.steps:
+            return None
+        return self.steps[min(index, len(self.steps) - 1)].associativity
+
+
+@dataclass
+class Symbol:
+    name: str
+    terminal: bool
+    visible: bool
+    named: bool
+    supertype: bool = False
+    auxiliary: bool = False  # generated repeat helper or extracted token
+    origin: str | None = None  # the grammar rule a generated symbol came from
+
+
+@dataclass
+class Token:
+    """A lexical rule: what the lexer must recognise for one terminal."""
+
+    symbol: int
+    rule: dict
+    is_string: bool
+    immediate: bool
+    precedence: int = 0
+
+
+@dataclass
+class PreparedGrammar:
+    name: str
+    symbols: list[Symbol]
+    tokens: dict[int, Token]  # terminal symbol -> lexical rule (all but end)
+    productions: list[Production]
+    productions_of: dict[int, list[int]]
+    start: int
+    extra_tokens: list[int]  # terminals shifted as extras anywhere
+    separators: list[dict]  # anonymous extras: skipped by the lexer
+    word: int | None
+    conflicts: list[frozenset[int]]
+    precedence_orders: list[list[str]]
+    supertypes: list[int]
+    reserved_sets: dict[str, list[int]] = field(default_factory=dict)
+    rule_order: list[str] = field(default_factory=list)
+
+    @property
+    def token_count(self) -> int:
+        return sum(1 for s in self.symbols if s.terminal)
+
+    def is_terminal(self, symbol: int) -> bool:
+        return self.symbols[symbol].terminal
+
+    def compare_precedence(self, a: Precedence, b: Precedence) -> int | None:
+        """-1, 0, 1 like cmp; None when the two are not ordered relative to each other."""
+        if isinstance(a, str) or isinstance(b, str):
+            if a == b:
+                return 0
+            if isinstance(a, str) and isinstance(b, str):
+                for order in self.precedence_orders:
+                    if a in order and b in order:
+                        return 1 if order.index(a) < order.index(b) else -1
+            return None
+        x, y = a or 0, b or 0
+        return (x > y) - (x < y)
