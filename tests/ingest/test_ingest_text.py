@@ -194,17 +194,18 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
             "a_good.bas": VBA_STANDARD,
             "b_binary.bas": b"\x00\x01\x02\x03binary",
             "c_good.vbs": "WScript.Echo 1\r\n",
+            "named/notes.txt": "hello\n",
+            "named/f.frx": b"\x00\x01",
         },
     )
-    result = ingest(
-        [tmp_path, tmp_path / "missing.bas", tmp_path / "notes.txt", tmp_path / "f.frx"]
-    )
+    named = tmp_path / "named"
+    result = ingest([tmp_path, tmp_path / "missing.bas", named / "notes.txt", named / "f.frx"])
     assert [m.path.name for m in result.modules] == ["a_good.bas", "c_good.vbs"]
     errors = {e.path.name: e for e in result.errors}
     assert set(errors) == {"b_binary.bas", "missing.bas", "notes.txt", "f.frx"}
     assert (errors["b_binary.bas"].line, errors["b_binary.bas"].column) == (1, 1)
     assert "binary" in errors["b_binary.bas"].message
-    assert "cannot read file" in errors["missing.bas"].message
+    assert errors["missing.bas"].message == "no such file or directory"
     assert "not a recognised source" in errors["notes.txt"].message
     assert "companion" in errors["f.frx"].message
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .decode import DecodeError, decode, detect_newline
-from .discover import COMPANION_EXTENSIONS, discover, read_shebang, source_type
+from .discover import COMPANION_EXTENSIONS, discover, shebang_dialect, source_type
 from .headers import looks_like_vb6, vb_kind, vb_name
 from .model import IngestError, IngestResult, SourceModule
 from .office import read_office_modules
@@ -40,7 +40,7 @@ def _text_module(path: Path, raw: bytes, kind_of: str, vbp: _ProjectFolders) -> 
         kind, language, dialect, name = "script", "vbscript", "vbscript", path.stem
     else:
         kind, language, name = "shell", "bash", path.stem if path.suffix else path.name
-        dialect = read_shebang(path) or "bash"
+        dialect = shebang_dialect(raw.split(b"\n", 1)[0]) or "bash"
     return SourceModule(
         path=path,
         member=None,
@@ -63,6 +63,9 @@ def _unsupported(path: Path) -> IngestError:
 
 def ingest_file(path: Path, result: IngestResult, vbp: _ProjectFolders | None = None) -> None:
     """Read one discovered file into ``result``; every failure becomes an IngestError."""
+    if not path.exists():
+        result.errors.append(IngestError(path, "no such file or directory"))
+        return
     kind_of = source_type(path)
     if kind_of is None:
         result.errors.append(_unsupported(path))
