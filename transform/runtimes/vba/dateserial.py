@@ -146,10 +146,9 @@ def _ymd_from_tokens(tokens: list[str], this_year: int) -> tuple[int, int, int] 
         return None
     if month_name:
         idx = month_name[0]
-        if tokens[idx].lower() not in {n.lower() for n in MONTH_NAMES} and len(tokens[idx]) != 3:
-            if tokens[idx].lower().rstrip(".") not in _MONTHS:
-                return None
         month = _MONTHS[tokens[idx][:3].lower()]
+        if not MONTH_NAMES[month - 1].lower().startswith(tokens[idx].lower()):
+            return None
         nums = [int(t) for i, t in enumerate(tokens) if i != idx]
         lens = [len(t) for i, t in enumerate(tokens) if i != idx]
         if len(nums) == 1:
