@@ -14,8 +14,25 @@ class RuleBuilder {
   }
 }
 
+// What `$.name` gives for a name that is neither a rule nor an external: usable only as an
+// alias target (`alias($.x, $.new_name)` names a node type that has no rule of its own).
+class UndefinedSymbol {
+  constructor(name) {
+    this.name = name;
+  }
+}
+
+// `new RustRegex("...")`: a pattern in Rust regex syntax, passed through untouched.
+class RustRegex {
+  constructor(value) {
+    this.value = value;
+  }
+}
+
 function normalize(value) {
   if (value instanceof RuleBuilder) return value;
+  if (value instanceof UndefinedSymbol) throw new Error(`Undefined symbol '${value.name}'`);
+  if (value instanceof RustRegex) return new RuleBuilder({ type: "PATTERN", value: value.value });
   if (typeof value === "string") return new RuleBuilder({ type: "STRING", value });
   if (value instanceof RegExp) {
     const rule = { type: "PATTERN", value: value.source };
@@ -23,7 +40,7 @@ function normalize(value) {
     return new RuleBuilder(rule);
   }
   if (value === undefined || value === null) {
-    throw new Error("Undefined symbol: a rule refers to something that does not exist");
+    throw new Error(`Invalid rule: ${value} (a rule function returned nothing, or a missing argument)`);
   }
   if (typeof value === "object" && typeof value.type === "string") return new RuleBuilder(value);
   throw new TypeError(`Invalid rule: ${JSON.stringify(value)}`);
@@ -37,12 +54,15 @@ const choice = (...members) =>
 const optional = (value) => choice(value, blank());
 const repeat = (value) => new RuleBuilder({ type: "REPEAT", content: normalize(value) });
 const repeat1 = (value) => new RuleBuilder({ type: "REPEAT1", content: normalize(value) });
-const field = (name, value) =>
-  new RuleBuilder({ type: "FIELD", name, content: normalize(value) });
+function field(name, value) {
+  if (typeof name !== "string") throw new Error(`Invalid field name: ${JSON.stringify(name)}`);
+  return new RuleBuilder({ type: "FIELD", name, content: normalize(value) });
+}
 
 function alias(value, target) {
   const content = normalize(value);
-  if (target instanceof RuleBuilder && target.type === "SYMBOL") {
+  const named = target instanceof UndefinedSymbol;
+  if (named || (target instanceof RuleBuilder && target.type === "SYMBOL")) {
     return new RuleBuilder({ type: "ALIAS", content, named: true, value: target.name });
   }
   if (typeof target === "string") {
@@ -58,7 +78,7 @@ function precValue(number) {
 
 function makePrec(type) {
   return (number, value) => {
-    if (value === undefined && type !== "PREC") {
+    if (value === undefined && (type === "PREC_LEFT" || type === "PREC_RIGHT")) {
       return new RuleBuilder({ type, value: 0, content: normalize(number) });
     }
     return new RuleBuilder({ type, value: precValue(number), content: normalize(value) });
@@ -74,16 +94,33 @@ const token = (value) => new RuleBuilder({ type: "TOKEN", content: normalize(val
 token.immediate = (value) =>
   new RuleBuilder({ type: "IMMEDIATE_TOKEN", content: normalize(value) });
 
-const reserved = (wordset, value) =>
-  new RuleBuilder({ type: "RESERVED", context_name: wordset, content: normalize(value) });
-
-// `$` in rule functions: every property is a symbol reference.
-function symbolProxy() {
-  return new Proxy({}, { get: (_, name) => (typeof name === "string" ? sym(name) : undefined) });
+function reserved(wordset, value) {
+  if (typeof wordset !== "string") throw new Error(`Invalid reserved word set: ${wordset}`);
+  return new RuleBuilder({ type: "RESERVED", context_name: wordset, content: normalize(value) });
 }
 
-function callWith$(fn, original) {
-  return fn.call(null, symbolProxy(), original);
+// `$` in grammar functions. With `known` (a Set of rule and external names), other names
+// give an UndefinedSymbol so that a typo fails loudly; without it every name is a symbol
+// (used for `externals`, which declare names rather than refer to them).
+function symbolProxy(known) {
+  return new Proxy(
+    {},
+    {
+      get(_, name) {
+        if (typeof name !== "string") return undefined;
+        return !known || known.has(name) ? sym(name) : new UndefinedSymbol(name);
+      },
+    },
+  );
+}
+
+function withContext(what, fn) {
+  try {
+    return fn();
+  } catch (error) {
+    error.message = `${what}: ${error.message}`;
+    throw error;
+  }
 }
 
 function names(list, what) {
@@ -98,51 +135,91 @@ function plain(value) {
   return JSON.parse(JSON.stringify(value));
 }
 
+function checkOptions(options, base) {
+  if (!options || typeof options.name !== "string" || !/^[a-zA-Z_]\w*$/.test(options.name)) {
+    throw new Error("grammar() needs a `name` that is an identifier");
+  }
+  const rules = options.rules || {};
+  if (typeof rules !== "object") throw new Error("Grammar's `rules` must be an object");
+  for (const [name, fn] of Object.entries(rules)) {
+    if (typeof fn !== "function") throw new Error(`Rule '${name}' must be a function`);
+  }
+  if (!base && Object.keys(rules).length === 0) throw new Error("Grammar has no rules");
+}
+
+// Option lists as callbacks see them: inherited values come back as rule objects.
+function inheritedOptions(inherited) {
+  const syms = (list) => (list || []).map(sym);
+  return {
+    extras: inherited.extras,
+    conflicts: (inherited.conflicts || []).map(syms),
+    precedences: inherited.precedences || [],
+    externals: inherited.externals || [],
+    inline: syms(inherited.inline),
+    supertypes: syms(inherited.supertypes),
+    reserved: inherited.reserved || {},
+  };
+}
+
 function grammar(base, options) {
   if (options === undefined) {
     options = base;
     base = undefined;
   }
+  checkOptions(options, base);
   const inherited = base ? base.grammar : {};
-  const rules = Object.assign({}, inherited.rules || {});
-  const $ = symbolProxy();
-  for (const [name, fn] of Object.entries(options.rules || {})) {
-    const original = inherited.rules && inherited.rules[name];
-    rules[name] = normalize(fn.call(null, $, original));
-  }
+  const before = inheritedOptions(inherited);
   const out = { name: options.name };
   if (base) out.inherits = inherited.name;
-  if (options.word) out.word = names([callWith$(options.word)], "word")[0];
+
+  const externals = options.externals
+    ? withContext("externals", () =>
+        options.externals(symbolProxy(), before.externals).map(normalize),
+      )
+    : before.externals;
+  const known = new Set(Object.keys(inherited.rules || {}));
+  for (const name of Object.keys(options.rules || {})) known.add(name);
+  for (const rule of externals) if (rule.type === "SYMBOL") known.add(rule.name);
+  const $ = symbolProxy(known);
+  const option = (key, fn) => withContext(key, () => fn(options[key]($, before[key])));
+
+  if (options.word) out.word = option("word", (w) => names([w], "word")[0]);
   else if (inherited.word) out.word = inherited.word;
+  const rules = Object.assign({}, inherited.rules || {});
+  for (const [name, fn] of Object.entries(options.rules || {})) {
+    const original = inherited.rules && inherited.rules[name];
+    rules[name] = withContext(`Rule '${name}'`, () => normalize(fn.call(null, $, original)));
+  }
   out.rules = rules;
   out.extras = options.extras
-    ? callWith$(options.extras, inherited.extras).map(normalize)
+    ? option("extras", (list) => list.map(normalize))
     : inherited.extras || [{ type: "PATTERN", value: "\\s" }];
   out.conflicts = options.conflicts
-    ? callWith$(options.conflicts, inherited.conflicts).map((c) => names(c, "conflicts"))
+    ? option("conflicts", (list) => list.map((c) => names(c, "conflicts")))
     : inherited.conflicts || [];
   out.precedences = options.precedences
-    ? callWith$(options.precedences, inherited.precedences).map((level) => level.map(normalize))
-    : inherited.precedences || [];
-  out.externals = options.externals
-    ? callWith$(options.externals, inherited.externals).map(normalize)
-    : inherited.externals || [];
+    ? option("precedences", (list) => list.map((level) => level.map(normalize)))
+    : before.precedences;
+  out.externals = externals;
   out.inline = options.inline
-    ? names(callWith$(options.inline, inherited.inline), "inline")
+    ? option("inline", (list) => names(list, "inline"))
     : inherited.inline || [];
   out.supertypes = options.supertypes
-    ? names(callWith$(options.supertypes, inherited.supertypes), "supertypes")
+    ? option("supertypes", (list) => names(list, "supertypes"))
     : inherited.supertypes || [];
   out.reserved = {};
-  for (const [set, fn] of Object.entries(options.reserved || inherited.reserved || {})) {
-    out.reserved[set] = typeof fn === "function" ? callWith$(fn).map(normalize) : fn;
+  for (const [set, fn] of Object.entries(options.reserved || before.reserved)) {
+    out.reserved[set] =
+      typeof fn === "function"
+        ? withContext(`reserved '${set}'`, () => fn($, before.reserved[set]).map(normalize))
+        : fn;
   }
   return { grammar: plain(out) };
 }
 
 Object.assign(global, {
   grammar, seq, choice, optional, repeat, repeat1, field, alias, prec, token, blank, sym,
-  reserved,
+  reserved, RustRegex,
 });
 
 if (require.main === module) {
@@ -151,6 +228,14 @@ if (require.main === module) {
     process.stderr.write("usage: node dsl.js GRAMMAR_JS\n");
     process.exit(2);
   }
-  const result = require(path.resolve(file));
-  process.stdout.write(JSON.stringify(result.grammar, null, 2) + "\n");
+  try {
+    const result = require(path.resolve(file));
+    if (!result || typeof result.grammar !== "object") {
+      throw new Error("module.exports is not the result of grammar({...})");
+    }
+    process.stdout.write(JSON.stringify(result.grammar, null, 2) + "\n");
+  } catch (error) {
+    process.stderr.write(`${file}: ${error.message}\n`);
+    process.exit(1);
+  }
 }
