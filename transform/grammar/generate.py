@@ -47,7 +47,10 @@ def _valid_tokens(prepared: PreparedGrammar, table) -> list[set[int]]:
 def generate(grammar: dict) -> GeneratedParser:
     prepared = prepare(grammar)
     table = build_parse_table(prepared)
-    lex = build_lex_tables(prepared, _valid_tokens(prepared, table))
+    valid = _valid_tokens(prepared, table)
+    lex = build_lex_tables(prepared, valid)
+    error_state = table.states[0]
+    error_state.actions = {t: a for t, a in error_state.actions.items() if t in valid[0]}
     lay = layout(prepared, table)
     return GeneratedParser(
         grammar_json=json.dumps(grammar, indent=2, ensure_ascii=False) + "\n",

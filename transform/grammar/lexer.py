@@ -352,9 +352,11 @@ def _minimize(states: list[LexState]) -> tuple[list[LexState], list[int]]:
 
 
 def build_lex_tables(grammar: PreparedGrammar, valid_tokens: list[set[int]]) -> LexTables:
-    """`valid_tokens[i]` is the set of terminals (end included) valid in parse state i."""
+    """`valid_tokens[i]` is the set of terminals (end included) valid in parse state i;
+    state 0, the error state, is narrowed here to the tokens safe to lex during recovery."""
     builder = _Builder(grammar)
     keywords = _keywords(grammar, builder)
+    valid_tokens[0] = _error_recovery_tokens(builder, valid_tokens, keywords)
     word = grammar.word
     states: list[LexState] = []
     builder.end_state = 0
@@ -377,6 +379,32 @@ def build_lex_tables(grammar: PreparedGrammar, valid_tokens: list[set[int]]) -> 
         builder.dfa(set(keywords), False, False, keyword_states)
         keyword_states, _ = _minimize(keyword_states)
     return LexTables(states, keyword_states, lex_state_of, keywords, mapping[0])
+
+
+def _error_recovery_tokens(
+    builder: _Builder, valid_tokens: list[set[int]], keywords: set[int]
+) -> set[int]:
+    """Tokens the error state may lex. A token that would steal text from another token it
+    never appears beside (like a string body matching `1]`) is left out, so that recovery
+    sees the tokens a human would; keywords and the word token always stay."""
+    tokens = sorted(builder.grammar.tokens)
+    coincident: set[tuple[int, int]] = set()
+    for valid in valid_tokens[1:]:
+        members = sorted(valid)
+        coincident.update((a, b) for a in members for b in members)
+    word = builder.grammar.word
+    result = {0}
+    for token in tokens:
+        if token not in keywords and token != word:
+            if any(
+                other != token
+                and (token, other) not in coincident
+                and builder.conflicts(other, token)
+                for other in tokens
+            ):
+                continue
+        result.add(token)
+    return result
 
 
 def _keywords(grammar: PreparedGrammar, builder: _Builder) -> set[int]:

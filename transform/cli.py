@@ -1,0 +1,17 @@
+"""The `transform` command line: one subcommand per pipeline stage."""
+
+from __future__ import annotations
+
+import click
+
+from . import __version__
+from .grammar.cli import grammar_group
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="transform")
+def main() -> None:
+    """Modernize legacy VBA, VB6, VBScript and shell code into tested Python."""
+
+
+main.add_command(grammar_group)

@@ -1,0 +1,3 @@
+from .cli import grammar_group
+
+grammar_group(prog_name="python -m transform.grammar")
