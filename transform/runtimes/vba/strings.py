@@ -61,7 +61,7 @@ def right(s: object, n: object) -> object:
     if k < 0:
         raise VbaError(5)
     text = _s(s)
-    return text[len(text) - k :] if k else ""
+    return text[max(len(text) - k, 0) :] if k else ""
 
 
 def mid(s: object, start: object, n: object = None) -> object:
