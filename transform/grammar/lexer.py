@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from .model import GrammarError, PreparedGrammar
 from .regex import RegexError, parse_pattern, string_to_rule
@@ -93,8 +93,8 @@ class _Builder:
         raise GrammarError(f"{kind} cannot appear inside a token", where)
 
     def _token_nfa(self, symbol: int, token) -> tuple[int, int]:
-        name = self.grammar.symbols[symbol].name
-        return self._build(self._lexical(token.rule, name), symbol, False)
+        info = self.grammar.symbols[symbol]
+        return self._build(self._lexical(token.rule, info.origin or info.name), symbol, False)
 
     def _build(self, rule: dict, owner: int | None, separator: bool) -> tuple[int, int]:
         nfa = self.nfa
@@ -181,14 +181,14 @@ class _Builder:
             return []
         points = sorted({lo for lo, _, _ in edges} | {hi + 1 for _, hi, _ in edges})
         pieces: dict[frozenset, list[tuple[int, int]]] = {}
-        for lo, hi in zip(points, points[1:]):
+        for lo, hi in zip(points, points[1:], strict=False):
             hi -= 1
             targets = frozenset(t for a, b, t in edges if a <= lo and hi <= b)
             if targets:
                 pieces.setdefault(targets, []).append((lo, hi))
         return [(tuple(_merge(r)), self._closure(t)) for t, r in pieces.items()]
 
-    @lru_cache(maxsize=None)  # noqa: B019 - one builder per generation
+    @cache  # noqa: B019 - one builder per generation
     def conflicts(self, i: int, j: int) -> bool:
         """Would also lexing token j change what the lexer returns where token i is valid?"""
         start = (self._closure((self.token_start[i],)), self._closure((self.token_start[j],)))
@@ -395,14 +395,17 @@ def _error_recovery_tokens(
     word = builder.grammar.word
     result = {0}
     for token in tokens:
-        if token not in keywords and token != word:
-            if any(
+        if (
+            token not in keywords
+            and token != word
+            and any(
                 other != token
                 and (token, other) not in coincident
                 and builder.conflicts(other, token)
                 for other in tokens
-            ):
-                continue
+            )
+        ):
+            continue
         result.add(token)
     return result
 

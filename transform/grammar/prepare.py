@@ -52,6 +52,7 @@ class _Preparer:
         # (name, lexical rule, is_string, immediate, kind) ; kind: anonymous|auxiliary|named|hidden
         self.token_index: dict[str, int] = {}
         self.token_usage: list[int] = []
+        self.token_origin: list[str] = []  # the grammar rule each token was written in
         self.repeat_rules: dict[str, str] = {}
         self.aux_rules: dict[str, dict] = {}
         self.aux_origin: dict[str, str] = {}
@@ -121,7 +122,9 @@ class _Preparer:
             return {**rule, "content": self._resolve_token_symbols(rule["content"], where, depth)}
         return rule
 
-    def _add_token(self, name: str, rule: dict, is_string: bool, immediate: bool) -> int:
+    def _add_token(
+        self, name: str, rule: dict, is_string: bool, immediate: bool, origin: str = ""
+    ) -> int:
         key = ("I" if immediate else "T") + _canonical(rule)
         if key in self.token_index:
             index = self.token_index[key]
@@ -129,6 +132,7 @@ class _Preparer:
             index = len(self.token_rules)
             kind = "anonymous" if is_string else "auxiliary"
             self.token_rules.append((name, rule, is_string, immediate, kind))
+            self.token_origin.append(origin or name)
             self.token_index[key] = index
             self.token_usage.append(0)
         self.token_usage[index] += 1
@@ -142,7 +146,7 @@ class _Preparer:
             return {"type": "TERMINAL", "index": index}
         if kind == "PATTERN":
             counter[0] += 1
-            index = self._add_token(f"{owner}_token{counter[0]}", rule, False, False)
+            index = self._add_token(f"{owner}_token{counter[0]}", rule, False, False, owner)
             return {"type": "TERMINAL", "index": index}
         if kind in ("TOKEN", "IMMEDIATE_TOKEN"):
             content = self._resolve_token_symbols(rule["content"], owner)
@@ -155,7 +159,7 @@ class _Preparer:
             else:
                 counter[0] += 1
                 name = f"{owner}_token{counter[0]}"
-                index = self._add_token(name, content, False, immediate)
+                index = self._add_token(name, content, False, immediate, owner)
             return {"type": "TERMINAL", "index": index}
         if kind in ("SEQ", "CHOICE"):
             return {
@@ -206,7 +210,7 @@ class _Preparer:
         extracted: dict[str, dict] = {}
         for name in self.rule_names:
             extracted[name] = self._extract(self.rules[name], name, [0])
-        extras = [self._extract(e, "extras", [0]) for e in self.grammar.get("extras", [])]
+        extras = self.grammar.get("extras", [])
         renamed: dict[str, int] = {}
         for name in self.rule_names:
             rule = extracted[name]
@@ -243,6 +247,7 @@ class _Preparer:
                     visible=kind in ("anonymous", "named"),
                     named=kind in ("named", "hidden"),
                     auxiliary=kind == "auxiliary",
+                    origin=self.token_origin[len(symbols) - 1],
                 )
             )
         nonterminal_names = [n for n in syntax_names if n not in self.inline] + list(self.aux_rules)
@@ -320,23 +325,21 @@ class _Preparer:
         )
 
     def _extras(self, extras: list[dict], number: dict[str, int]) -> tuple[list[int], list[dict]]:
+        """Named extras are tokens shifted anywhere; anonymous ones are lexer separators."""
         extra_tokens: list[int] = []
         separators: list[dict] = []
         for extra in extras:
-            if extra["type"] == "TERMINAL":
-                name, rule, *_ = self.token_rules[extra["index"]]
-                separators.append(rule)
+            if extra["type"] != "SYMBOL":
+                separators.append(extra)
                 continue
-            if extra["type"] == "SYMBOL":
-                symbol = number.get(extra["name"])
-                if symbol is not None and symbol <= len(self.token_rules):
-                    extra_tokens.append(symbol)
-                    continue
-                raise GrammarError(
-                    "extras that are not tokens (non-terminal extras) are not supported",
-                    extra["name"],
-                )
-            raise GrammarError(f"unsupported extra {extra['type']}", "extras")
+            symbol = number.get(extra["name"])
+            if symbol is not None and 0 < symbol <= len(self.token_rules):
+                extra_tokens.append(symbol)
+                continue
+            raise GrammarError(
+                "extras that are not tokens (non-terminal extras) are not supported",
+                extra["name"],
+            )
         return extra_tokens, separators
 
     def _reserved_sets(self) -> dict[str, list[int]]:

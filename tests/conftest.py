@@ -1,0 +1,29 @@
+"""Shared fixtures: test grammars are generated and compiled once per session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import tree_sitter
+
+from transform.grammar.build import generate_and_load
+from transform.grammar.source import load_grammar
+
+ROOT = Path(__file__).resolve().parent.parent
+GRAMMAR_FIXTURES = ROOT / "tests" / "grammar" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def fixture_language(tmp_path_factory) -> Callable[[str], tree_sitter.Language]:
+    """Load a test grammar (tests/grammar/fixtures/NAME) built by our generator."""
+    cache: dict[str, tree_sitter.Language] = {}
+
+    def load(name: str) -> tree_sitter.Language:
+        if name not in cache:
+            grammar, _ = load_grammar(GRAMMAR_FIXTURES / name / "grammar.json")
+            cache[name] = generate_and_load(grammar, tmp_path_factory.mktemp(name))
+        return cache[name]
+
+    return load

@@ -1,0 +1,203 @@
+"""The grammar compiler end to end: our parser.c, loaded by py-tree-sitter, parses as the
+grammar says. Expected trees are hand-written in each fixture's corpus.txt."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import tree_sitter
+
+from transform.grammar.corpus import read_corpus, run_case
+from transform.grammar.generate import generate
+from transform.grammar.model import GrammarError
+from transform.grammar.source import load_grammar
+
+GRAMMAR_FIXTURES = Path(__file__).parent / "fixtures"
+
+FIXTURES = sorted(p.name for p in GRAMMAR_FIXTURES.iterdir() if (p / "corpus.txt").exists())
+CASES = [
+    pytest.param(name, case, id=f"{name}:{case.name}")
+    for name in FIXTURES
+    for case in read_corpus(GRAMMAR_FIXTURES / name / "corpus.txt")
+]
+
+
+@pytest.mark.parametrize(("grammar", "case"), CASES)
+def test_fixture_corpus(fixture_language, grammar, case):
+    result = run_case(fixture_language(grammar), case)
+    assert result.passed, result.message
+
+
+def parse(language: tree_sitter.Language, text: str) -> tree_sitter.Node:
+    return tree_sitter.Parser(language).parse(text.encode()).root_node
+
+
+def test_fields_are_reachable_through_the_node_api(fixture_language):
+    root = parse(fixture_language("arith"), "1 - 2 ^ 3;")
+    expression = root.named_children[0].named_children[0]
+    assert expression.child_by_field_name("operator").type == "-"
+    assert expression.child_by_field_name("left").text == b"1"
+    power = expression.child_by_field_name("right")
+    assert power.child_by_field_name("left").text == b"2"
+    assert power.child_by_field_name("right").text == b"3"
+
+
+def test_fields_inherited_from_hidden_rules(fixture_language):
+    circle = parse(fixture_language("shapes"), "circle 1, 2 5").named_children[0]
+    assert circle.type == "circle"
+    assert [circle.child_by_field_name(f).text for f in ("x", "y", "radius")] == [b"1", b"2", b"5"]
+
+
+def test_field_on_a_repetition_lists_every_node(fixture_language):
+    polygon = parse(fixture_language("shapes"), "polygon 0,0 1,0 1,1").named_children[0]
+    vertices = polygon.children_by_field_name("vertex")
+    assert [v.type for v in vertices] == ["point", "point", "point"]
+
+
+def test_queries_match_aliases_and_fields(fixture_language):
+    language = fixture_language("shapes")
+    tree = tree_sitter.Parser(language).parse(b"rect 0, 0 10, 20 group g { circle 1, 1 1 }")
+    query = tree_sitter.Query(language, "(rect size: (size x: (number) @w)) (group_name) @g")
+    captures = tree_sitter.QueryCursor(query).captures(tree.root_node)
+    assert [n.text for n in captures["w"]] == [b"10"]
+    assert [n.text for n in captures["g"]] == [b"g"]
+
+
+def test_supertypes_are_exposed(fixture_language):
+    language = fixture_language("shapes")
+    supertypes = [language.node_kind_for_id(s) for s in language.supertypes]
+    assert supertypes == ["_shape"]
+    subtypes = {language.node_kind_for_id(s) for s in language.subtypes(language.supertypes[0])}
+    assert subtypes == {"circle", "rect", "polygon"}
+
+
+def test_case_insensitive_keywords_and_keywords_as_identifiers(fixture_language):
+    language = fixture_language("keywords")
+    upper = parse(language, "IF x THEN PRINT x ELSE END\nFOR to = 1 TO step\n")
+    lower = parse(language, "if x then print x else end\nfor to = 1 to step\n")
+    assert str(upper) == str(lower)
+    assert not upper.has_error
+
+
+def test_glr_dynamic_precedence_picks_the_declaration(fixture_language):
+    root = parse(fixture_language("glr"), "a * b;")
+    assert root.named_children[0].type == "declaration"
+
+
+JSON_DOCUMENTS = [
+    '{"a": [1, 2.5, -0, true, false, null, "x\\n\\"y"], "b": {}}',
+    "[]",
+    "[[[[]]]]",
+    '{"nested": {"deeper": {"list": [1, {"k": "v"}]}}}',
+    '"just a string"',
+    "-12.5e3",
+]
+
+
+@pytest.mark.parametrize("document", JSON_DOCUMENTS)
+def test_json_trees_match_the_official_parser(fixture_language, document):
+    tree_sitter_json = pytest.importorskip("tree_sitter_json")
+    official = tree_sitter.Language(tree_sitter_json.language())
+    assert str(parse(fixture_language("json"), document)) == str(parse(official, document))
+
+
+@pytest.mark.parametrize(
+    "document", ['{"a": }', "[1 2]", '{"a" 1, "b": tru}', "[1,,2]", '{"x": [1, 2}', '{"a":1}}']
+)
+def test_json_error_recovery_matches_the_official_parser(fixture_language, document):
+    tree_sitter_json = pytest.importorskip("tree_sitter_json")
+    official = tree_sitter.Language(tree_sitter_json.language())
+    ours = parse(fixture_language("json"), document)
+    assert ours.has_error
+    assert str(ours) == str(parse(official, document))
+
+
+def grammar_of(**rules) -> dict:
+    return {"name": "probe", "rules": rules, "extras": [{"type": "PATTERN", "value": "\\s"}]}
+
+
+def sym(name):
+    return {"type": "SYMBOL", "name": name}
+
+
+def string(value):
+    return {"type": "STRING", "value": value}
+
+
+def seq(*members):
+    return {"type": "SEQ", "members": list(members)}
+
+
+def choice(*members):
+    return {"type": "CHOICE", "members": list(members)}
+
+
+AMBIGUOUS = grammar_of(
+    program=sym("expression"),
+    expression=choice(seq(sym("expression"), string("+"), sym("expression")), sym("number")),
+    number={"type": "PATTERN", "value": "\\d+"},
+)
+
+
+def test_unresolved_conflict_is_reported_like_tree_sitter():
+    with pytest.raises(GrammarError) as error:
+        generate(AMBIGUOUS)
+    message = str(error.value)
+    assert "Unresolved conflict for symbol sequence:" in message
+    assert "expression  '+'  expression  •  '+'" in message
+    assert "Add a conflict for these rules: `expression`" in message
+    assert "associativity" in message
+
+
+def test_declared_conflict_makes_a_glr_parser():
+    grammar = {**AMBIGUOUS, "conflicts": [["expression"]]}
+    assert "REDUCE(" in generate(grammar).parser_c
+
+
+@pytest.mark.parametrize(
+    ("grammar", "fragment"),
+    [
+        (grammar_of(program=sym("missing")), "undefined symbol `missing`"),
+        (grammar_of(program=string("")), "empty string is not a valid token"),
+        (
+            grammar_of(
+                program=seq(
+                    string("a"), {"type": "TOKEN", "content": {"type": "PATTERN", "value": "b*"}}
+                )
+            ),
+            "can match the empty string",
+        ),
+        (grammar_of(program={"type": "PATTERN", "value": "(a"}), "rule `program`"),
+        ({"name": "probe", "rules": {}}, "no rules"),
+        ({**grammar_of(program=string("a")), "word": "nope"}, "`word` names an undefined rule"),
+    ],
+)
+def test_bad_grammars_get_clear_errors(grammar, fragment):
+    with pytest.raises(GrammarError, match=None) as error:
+        generate(grammar)
+    assert fragment in str(error.value)
+
+
+def test_generation_is_deterministic():
+    grammar, _ = load_grammar(GRAMMAR_FIXTURES / "keywords" / "grammar.json")
+    first, second = generate(grammar), generate(json.loads(json.dumps(grammar)))
+    assert first.files() == second.files()
+
+
+def test_node_types_follow_the_official_schema():
+    grammar, _ = load_grammar(GRAMMAR_FIXTURES / "shapes" / "grammar.json")
+    types = {(t["type"], t["named"]): t for t in json.loads(generate(grammar).node_types_json)}
+    assert [s["type"] for s in types[("_shape", True)]["subtypes"]] == ["circle", "polygon", "rect"]
+    circle = types[("circle", True)]["fields"]
+    assert circle["radius"] == {
+        "multiple": False,
+        "required": True,
+        "types": [{"type": "number", "named": True}],
+    }
+    assert circle["x"]["required"] and not circle["x"]["multiple"]
+    assert types[("polygon", True)]["fields"]["vertex"]["multiple"]
+    assert types[("rect", True)]["fields"]["label"]["required"] is False
+    assert ("circle", False) in types  # the anonymous keyword token
+    assert types[("scene", True)].get("root") is True
