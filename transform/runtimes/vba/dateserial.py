@@ -97,7 +97,7 @@ def format_general_date(serial: float) -> str:
     """General Date (what CStr, Print and & produce) for the en-US locale."""
     y, mo, d, h, mi, s = serial_to_parts(serial)
     day, secs = split_serial(serial)
-    if day == 0 and secs != 0:
+    if day == 0:
         return format_time_part(secs)
     text = f"{mo}/{d}/{y}"
     if secs:
