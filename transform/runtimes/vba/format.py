@@ -309,10 +309,7 @@ def _format_numeric(v: object, sections: list[str]) -> str:
         return sign + _format_date(to_date(float(abs(d))), tokens)
     if kind != "number":
         return sign + "".join(_lit(t) for t in tokens)
-    text = _format_number_section(tokens, d)
-    if sign and not any(ch in "123456789" for ch in text):
-        sign = "-"  # VBA keeps the sign even when the digits round to zero
-    return sign + text
+    return sign + _format_number_section(tokens, d)
 
 
 # -------------------------------------------------------------------- dates
