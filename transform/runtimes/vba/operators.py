@@ -203,6 +203,10 @@ def add(a: object, b: object, variant: bool = False) -> object:
         r = a + b
         if LONG_MIN <= r <= LONG_MAX:
             return r
+    elif ta is Integer and tb is Integer:
+        r = int.__add__(a, b)
+        if INTEGER_MIN <= r <= INTEGER_MAX:
+            return Integer(r)
     elif ta is float and tb is float:
         r = a + b
         if not math.isinf(r):
@@ -223,10 +227,15 @@ def add(a: object, b: object, variant: bool = False) -> object:
 
 def sub(a: object, b: object, variant: bool = False) -> object:
     """``a - b`` (MS-VBAL 5.6.9.3.3)."""
-    if type(a) is int and type(b) is int:
+    ta, tb = type(a), type(b)
+    if ta is int and tb is int:
         r = a - b
         if LONG_MIN <= r <= LONG_MAX:
             return r
+    elif ta is Integer and tb is Integer:
+        r = int.__sub__(a, b)
+        if INTEGER_MIN <= r <= INTEGER_MAX:
+            return Integer(r)
     return _arith(a, b, _Op.SUB, variant)
 
 
