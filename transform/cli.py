@@ -6,6 +6,7 @@ import click
 
 from . import __version__
 from .grammar.cli import grammar_group
+from .parse.cli import parse_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,3 +16,4 @@ def main() -> None:
 
 
 main.add_command(grammar_group)
+main.add_command(parse_command)

@@ -48,7 +48,7 @@ def compile_parser(src_dir: Path, name: str) -> Path:
         return library
     CACHE.mkdir(parents=True, exist_ok=True)
     tmp = library.with_suffix(f".tmp{os.getpid()}")
-    command = [_compiler(), "-shared", "-fPIC", "-O1", "-std=c11", f"-I{src_dir}", "-o", str(tmp)]
+    command = [_compiler(), "-shared", "-fPIC", "-O2", "-std=c11", f"-I{src_dir}", "-o", str(tmp)]
     command += [str(s) for s in sources]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:

@@ -1,0 +1,3 @@
+from transform.cli import main
+
+main()
