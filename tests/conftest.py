@@ -22,8 +22,12 @@ def fixture_language(tmp_path_factory) -> Callable[[str], tree_sitter.Language]:
 
     def load(name: str) -> tree_sitter.Language:
         if name not in cache:
-            grammar, _ = load_grammar(GRAMMAR_FIXTURES / name / "grammar.json")
-            cache[name] = generate_and_load(grammar, tmp_path_factory.mktemp(name))
+            folder = GRAMMAR_FIXTURES / name
+            grammar, _ = load_grammar(folder / "grammar.json")
+            scanner = folder / "scanner.c"
+            cache[name] = generate_and_load(
+                grammar, tmp_path_factory.mktemp(name), scanner if scanner.exists() else None
+            )
         return cache[name]
 
     return load

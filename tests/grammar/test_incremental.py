@@ -16,12 +16,14 @@ SEEDS = {
     "arith": "x = 1;\n1 + 2 * 3 - -4 ^ 2 ^ 1;\n(a + b) * c; # note\nd / e;",
     "keywords": 'LET a = 1\nIF a = 1 THEN PRINT "yes" ELSE PRINT a.end\nDATA 1, x1, "s"\nEND\n',
     "shapes": 'circle 1, 2 3\nrect "r" 0, 0 2, 2\ngroup g x 2 { polygon 0,0 1,1 }',
+    "nested": "alpha << x << y >> z >> (key << v >>) omega",
 }
 ALPHABETS = {
     "json": '{}[],:"0123456789.-e \ntruefalsn\\',
     "arith": "xyab0123+-*/^();# \n",
     "keywords": 'LETIFHNPRSDAlet ifthenprintdata=<>+-*/"., \n$',
     "shapes": 'circlerectpolygongroupx{}, "0123-\n',
+    "nested": "<<>>()ab \n",
 }
 
 
@@ -111,9 +113,15 @@ def test_shapes_incremental_matches_fresh(fixture_language, steps):
     check_incremental(fixture_language("shapes"), "shapes", steps)
 
 
+@SETTINGS
+@given(steps=edits("nested"))
+def test_external_scanner_incremental_matches_fresh(fixture_language, steps):
+    check_incremental(fixture_language("nested"), "nested", steps)
+
+
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(data=st.binary(max_size=200))
 def test_arbitrary_bytes_never_crash(fixture_language, data):
-    for name in ("json", "keywords"):
+    for name in ("json", "keywords", "nested"):
         tree = tree_sitter.Parser(fixture_language(name)).parse(data)
         assert tree.root_node.end_byte <= len(data)

@@ -83,13 +83,18 @@ def load_language(grammar_dir: Path, name: str | None = None) -> tree_sitter.Lan
     return load_library_language(compile_parser(src, name), name)
 
 
-def generate_and_load(grammar: dict, work_dir: Path | None = None) -> tree_sitter.Language:
-    """Generate a parser for a grammar.json dict into a temp dir and load it."""
+def generate_and_load(
+    grammar: dict, work_dir: Path | None = None, scanner: Path | None = None
+) -> tree_sitter.Language:
+    """Generate a parser for a grammar.json dict into a temp dir (with a hand-written
+    external scanner copied beside it, if given) and load it."""
     from .generate import generate, write_files
 
     generated = generate(grammar)
     out = Path(work_dir or tempfile.mkdtemp(prefix="grammar-"))
     write_files(generated, out)
+    if scanner is not None:
+        shutil.copy(scanner, out / "src" / "scanner.c")
     return load_language(out, grammar["name"])
 
 

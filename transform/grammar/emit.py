@@ -160,6 +160,24 @@ class _Emitter:
         self.order = self._state_order()
         self.new_id = {old: new for new, old in enumerate(self.order)}
         self.large_count = self._large_count()
+        self.external_sets = self._external_sets()
+
+    def _external_sets(self) -> dict[int, int]:
+        """Parse state → id of its set of valid external tokens (0: none valid).
+        The error state gets every external token, so scanners can tell they are
+        in recovery."""
+        externals = self.grammar.external_tokens
+        if not externals:
+            return {}
+        ids: dict[tuple[int, ...], int] = {(): 0}
+        result = {}
+        for sid, state in enumerate(self.table.states):
+            valid = externals if sid == 0 else [t for t in externals if t in state.actions]
+            result[sid] = ids.setdefault(tuple(valid), len(ids))
+        self.external_set_list = sorted(ids, key=ids.get)
+        return result
+
+    external_set_list: list[tuple[int, ...]] = []
 
     def _state_order(self) -> list[int]:
         """States 0 and 1 stay; the busiest others come next so they can use dense rows."""
@@ -230,7 +248,7 @@ class _Emitter:
         self.out(f"#define SYMBOL_COUNT {lay.symbol_count}")
         self.out(f"#define ALIAS_COUNT {len(lay.names) - lay.symbol_count}")
         self.out(f"#define TOKEN_COUNT {g.token_count}")
-        self.out("#define EXTERNAL_TOKEN_COUNT 0")
+        self.out(f"#define EXTERNAL_TOKEN_COUNT {len(g.external_tokens)}")
         self.out(f"#define FIELD_COUNT {len(lay.field_names)}")
         self.out(f"#define MAX_ALIAS_SEQUENCE_LENGTH {self._max_alias_length()}")
         self.out(f"#define PRODUCTION_ID_COUNT {len(lay.sequences)}")
@@ -252,6 +270,7 @@ class _Emitter:
             self._lexer("ts_lex_keywords", self.lex.keyword_states)
         self._lex_modes()
         self._reserved_words()
+        self._external_scanner()
         self._language()
         return "\n".join(self.lines) + "\n"
 
@@ -515,6 +534,9 @@ class _Emitter:
             lex_state = self.lex.lex_state_of[old]
             reserved = reserved_ids.get(self.table.states[old].reserved or "", 0)
             extra = f", .reserved_word_set_id = {reserved}" if reserved else ""
+            external = self.external_sets.get(old, 0)
+            if external:
+                extra += f", .external_lex_state = {external}"
             self.out(f"  [{new}] = {{.lex_state = {lex_state}{extra}}},")
         self.out("};")
         self.out()
@@ -533,6 +555,48 @@ class _Emitter:
         self.reserved_width = width
 
     reserved_width = 0
+
+    def _external_scanner(self) -> None:
+        externals = self.grammar.external_tokens
+        if not externals:
+            return
+        self.out("enum ts_external_scanner_symbol_identifiers {")
+        for index, _ in enumerate(externals):
+            self.out(f"  ts_external_token_{index} = {index},")
+        self.out("};")
+        self.out()
+        self.out("static const TSSymbol ts_external_scanner_symbol_map[EXTERNAL_TOKEN_COUNT] = {")
+        for index, symbol in enumerate(externals):
+            self.out(f"  [ts_external_token_{index}] = {self._sym(symbol)},")
+        self.out("};")
+        self.out()
+        count = len(self.external_set_list)
+        self.out(
+            f"static const bool ts_external_scanner_states[{count}][EXTERNAL_TOKEN_COUNT] = {{"
+        )
+        for index, valid in enumerate(self.external_set_list):
+            if not valid:
+                continue
+            flags = ", ".join(f"[ts_external_token_{externals.index(t)}] = true" for t in valid)
+            self.out(f"  [{index}] = {{{flags}}},")
+        self.out("};")
+        self.out()
+        name = self.grammar.name
+        self.out("#ifdef __cplusplus")
+        self.out('extern "C" {')
+        self.out("#endif")
+        for signature in (
+            "void *tree_sitter_{0}_external_scanner_create(void);",
+            "void tree_sitter_{0}_external_scanner_destroy(void *);",
+            "bool tree_sitter_{0}_external_scanner_scan(void *, TSLexer *, const bool *);",
+            "unsigned tree_sitter_{0}_external_scanner_serialize(void *, char *);",
+            "void tree_sitter_{0}_external_scanner_deserialize(void *, const char *, unsigned);",
+        ):
+            self.out(signature.format(name))
+        self.out("#ifdef __cplusplus")
+        self.out("}")
+        self.out("#endif")
+        self.out()
 
     def _language(self) -> None:
         g, lay = self.grammar, self.lay
@@ -586,6 +650,13 @@ class _Emitter:
                 ".keyword_lex_fn = ts_lex_keywords",
                 f".keyword_capture_token = {self._sym(g.word)}",
             ]
+        if g.external_tokens:
+            prefix = f"tree_sitter_{name}_external_scanner_"
+            fields.append(
+                ".external_scanner = {&ts_external_scanner_states[0][0], "
+                f"ts_external_scanner_symbol_map, {prefix}create, {prefix}destroy, "
+                f"{prefix}scan, {prefix}serialize, {prefix}deserialize}}"
+            )
         fields += [".primary_state_ids = ts_primary_state_ids", f".name = {_c_string(name)}"]
         if g.reserved_sets:
             fields += [

@@ -50,7 +50,10 @@ def generate(grammar: dict) -> GeneratedParser:
     valid = _valid_tokens(prepared, table)
     lex = build_lex_tables(prepared, valid)
     error_state = table.states[0]
-    error_state.actions = {t: a for t, a in error_state.actions.items() if t in valid[0]}
+    externals = set(prepared.external_tokens)
+    error_state.actions = {
+        t: a for t, a in error_state.actions.items() if t in valid[0] or t in externals
+    }
     lay = layout(prepared, table)
     return GeneratedParser(
         grammar_json=json.dumps(grammar, indent=2, ensure_ascii=False) + "\n",

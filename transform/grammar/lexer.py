@@ -363,7 +363,7 @@ def build_lex_tables(grammar: PreparedGrammar, valid_tokens: list[set[int]]) -> 
     states.append(LexState(0, []))  # state 0: accept the end of input
     modes: list[tuple[frozenset[int], bool]] = []
     for tokens in valid_tokens:
-        lexed = {t for t in tokens if t != 0 and t not in keywords}
+        lexed = {t for t in tokens if t in grammar.tokens and t not in keywords}
         if word is not None and tokens & keywords:
             lexed.add(word)
         modes.append((frozenset(lexed), 0 in tokens))

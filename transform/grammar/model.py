@@ -90,6 +90,7 @@ class PreparedGrammar:
     precedence_orders: list[list[str]]
     supertypes: list[int]
     reserved_sets: dict[str, list[int]] = field(default_factory=dict)
+    external_tokens: list[int] = field(default_factory=list)  # in `externals` order
     rule_order: list[str] = field(default_factory=list)
 
     @property

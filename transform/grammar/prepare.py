@@ -38,11 +38,6 @@ class _Preparer:
             raise GrammarError("grammar has no rules")
         if not grammar.get("name"):
             raise GrammarError("grammar has no name")
-        if grammar.get("externals"):
-            raise GrammarError(
-                "external tokens need a hand-written scanner; this generator does not "
-                "support `externals` yet"
-            )
         self.grammar = grammar
         self.rules: dict[str, dict] = dict(grammar["rules"])
         self.rule_names = list(self.rules)
@@ -56,8 +51,26 @@ class _Preparer:
         self.repeat_rules: dict[str, str] = {}
         self.aux_rules: dict[str, dict] = {}
         self.aux_origin: dict[str, str] = {}
+        self.externals = self._external_names(grammar.get("externals", []))
 
     # -- validation ---------------------------------------------------------------------
+
+    def _external_names(self, externals: list[dict]) -> list[tuple[str, bool]]:
+        """(name, named) of each token the hand-written scanner produces, in order."""
+        names = []
+        for rule in externals:
+            if rule["type"] == "SYMBOL":
+                if rule["name"] in self.rules:
+                    raise GrammarError(
+                        "an external token that is also a grammar rule is not supported",
+                        rule["name"],
+                    )
+                names.append((rule["name"], True))
+            elif rule["type"] == "STRING":
+                names.append((rule["value"], False))
+            else:
+                raise GrammarError("externals must be symbols or strings", "externals")
+        return names
 
     def validate(self) -> None:
         for name, rule in self.rules.items():
@@ -80,7 +93,7 @@ class _Preparer:
     def _check_rule(self, rule: dict, where: str) -> None:
         kind = rule.get("type")
         if kind == "SYMBOL":
-            if rule["name"] not in self.rules:
+            if rule["name"] not in self.rules and (rule["name"], True) not in self.externals:
                 raise GrammarError(f"undefined symbol `{rule['name']}`", where)
         elif kind == "STRING":
             if rule["value"] == "":
@@ -141,6 +154,8 @@ class _Preparer:
     def _extract(self, rule: dict, owner: str, counter: list[int]) -> dict:
         """Replace lexical sub-rules by ``{"type": "TERMINAL", "index": i}`` references."""
         kind = rule["type"]
+        if kind == "STRING" and (rule["value"], False) in self.externals:
+            return {"type": "SYMBOL", "name": f"'{rule['value']}'"}
         if kind == "STRING":
             index = self._add_token(rule["value"], rule, True, False)
             return {"type": "TERMINAL", "index": index}
@@ -250,8 +265,15 @@ class _Preparer:
                     origin=self.token_origin[len(symbols) - 1],
                 )
             )
-        nonterminal_names = [n for n in syntax_names if n not in self.inline] + list(self.aux_rules)
         number: dict[str, int] = {}
+        external_symbols = []
+        for name, named in self.externals:
+            number[name if named else f"'{name}'"] = len(symbols)
+            external_symbols.append(len(symbols))
+            symbols.append(
+                Symbol(name, terminal=True, visible=not name.startswith("_"), named=named)
+            )
+        nonterminal_names = [n for n in syntax_names if n not in self.inline] + list(self.aux_rules)
         for name in nonterminal_names:
             number[name] = len(symbols)
             is_aux = name in self.aux_rules
@@ -320,6 +342,7 @@ class _Preparer:
             ],
             precedence_orders=_precedence_orders(self.grammar.get("precedences", [])),
             supertypes=[number[n] for n in self.supertypes if n in number],
+            external_tokens=external_symbols,
             reserved_sets=self._reserved_sets(),
             rule_order=self.rule_names,
         )
@@ -333,7 +356,7 @@ class _Preparer:
                 separators.append(extra)
                 continue
             symbol = number.get(extra["name"])
-            if symbol is not None and 0 < symbol <= len(self.token_rules):
+            if symbol is not None and 0 < symbol <= len(self.token_rules) + len(self.externals):
                 extra_tokens.append(symbol)
                 continue
             raise GrammarError(
