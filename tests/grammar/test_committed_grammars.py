@@ -59,3 +59,20 @@ def test_build_from_a_grammar_directory_runs_grammar_js(tmp_path):
     assert result.exit_code == 0, result.output
     written = json.loads((tmp_path / "src" / "grammar.json").read_text())
     assert written == json.loads((FIXTURES / "shapes" / "grammar.json").read_text())
+
+
+@pytest.mark.skipif(not node_executable(), reason="node is not on PATH")
+def test_build_command_points_at_the_grammar_js_line_of_a_conflict(tmp_path):
+    (tmp_path / "grammar.js").write_text(
+        "module.exports = grammar({\n"
+        "  name: 'bad',\n"
+        "  rules: {\n"
+        "    program: $ => $.expression,\n"
+        "    expression: $ => choice(seq($.expression, '+', $.expression), /\\d+/),\n"
+        "  }\n"
+        "});\n"
+    )
+    result = CliRunner().invoke(main, ["grammar", "build", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "Unresolved conflict" in result.output
+    assert f"{tmp_path / 'grammar.js'}:5: rule `expression`" in result.output

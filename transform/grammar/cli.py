@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -10,7 +11,7 @@ import click
 
 from .generate import generate, write_files
 from .model import GrammarError
-from .source import GrammarSourceError, load_grammar
+from .source import GrammarSourceError, load_grammar, rule_locations
 
 
 @click.group("grammar")
@@ -34,8 +35,12 @@ def build_command(source: Path, out_dir: Path | None) -> None:
     try:
         grammar, origin = load_grammar(source)
         generated = generate(grammar)
-    except (GrammarSourceError, GrammarError) as error:
+    except GrammarSourceError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    except GrammarError as error:
         click.echo(f"error: {source}: {error}", err=True)
+        _echo_rule_locations(source, str(error))
         sys.exit(1)
     if out_dir is None:
         out_dir = source if source.is_dir() else source.parent
@@ -47,3 +52,13 @@ def build_command(source: Path, out_dir: Path | None) -> None:
     )
     for path in written:
         click.echo(f"  wrote {path}")
+
+
+def _echo_rule_locations(source: Path, message: str) -> None:
+    """Point at the grammar.js lines of the rules an error names."""
+    grammar_js = source / "grammar.js" if source.is_dir() else source.with_name("grammar.js")
+    if not grammar_js.exists():
+        return
+    names = set(re.findall(r"`([A-Za-z_][A-Za-z0-9_]*)`", message))
+    for name, line in sorted(rule_locations(grammar_js, names).items(), key=lambda kv: kv[1]):
+        click.echo(f"  {grammar_js}:{line}: rule `{name}`", err=True)

@@ -440,7 +440,10 @@ class TableBuilder:
             lines.append(f"  {n}:  " + "  ".join(text) + suffix)
         rules = ", ".join(f"`{name}`" for name in sorted(set(involved)))
         lines += ["", "Possible resolutions:", ""]
-        lines.append(f"  1:  Specify a higher precedence in one of {rules} than in the others.")
+        if len(set(involved)) == 1:
+            lines.append(f"  1:  Specify a higher precedence in {rules} than in the other rules.")
+        else:
+            lines.append(f"  1:  Specify a higher precedence in one of {rules} than in the others.")
         if shift_cores:
             lines.append(f"  2:  Specify a left or right associativity in {rules}")
         lines.append(f"  {3 if shift_cores else 2}:  Add a conflict for these rules: {rules}")

@@ -134,3 +134,19 @@ def _decode(text: str, origin: str) -> dict[str, Any]:
     if not isinstance(grammar.get("rules"), dict) or not grammar["rules"]:
         raise GrammarSourceError(f"{origin}: grammar.json has no 'rules' object")
     return grammar
+
+
+def rule_locations(grammar_js: Path, names: set[str]) -> dict[str, int]:
+    """Line numbers where `name: ...` rules are defined in a grammar.js, for error messages
+    (grammar.json carries no positions). Names not found are left out."""
+    try:
+        lines = grammar_js.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    found: dict[str, int] = {}
+    for number, line in enumerate(lines, 1):
+        stripped = line.lstrip()
+        for name in names - found.keys():
+            if stripped.startswith((f"{name}:", f"{name} :", f"'{name}':", f'"{name}":')):
+                found[name] = number
+    return found
