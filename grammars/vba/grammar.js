@@ -22,15 +22,20 @@
 
 /* eslint-disable no-undef */
 
+// Case-insensitive pattern for a word, with explicit classes (`[dD][iI][mM]`) rather than
+// the `i` flag: under Unicode case folding /k/i also matches the Kelvin sign (U+212A), which
+// the identifier pattern does not, and such a token would not be extracted as a keyword.
+const ci = (word) =>
+  word
+    .split('')
+    .map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[$]/, '\\$&')))
+    .join('');
+
 // Case-insensitive keyword, shown in the tree as the anonymous node `name`.
-const kw = (name) => alias(new RegExp(name.toLowerCase().replace(/\$/g, '\\$'), 'i'), name);
+const kw = (name) => alias(new RegExp(ci(name)), name);
 
 // Multi-word keyword (`End If`) as one token: its words are separated by blanks.
-const ckw = (name) =>
-  alias(
-    token(new RegExp(name.toLowerCase().split(' ').join('[ \\t]+'), 'i')),
-    name,
-  );
+const ckw = (name) => alias(token(new RegExp(name.split(' ').map(ci).join('[ \\t]+'))), name);
 
 const commaSep1 = (rule) => seq(rule, repeat(seq(',', rule)));
 
@@ -160,8 +165,7 @@ module.exports = grammar({
 
     // ------------------------------------------------------------------ blocks
 
-    // prec -1: a block never ends before a separator (matters for a For without Next).
-    block: ($) => prec(-1, repeat1($._block_element)),
+    block: ($) => repeat1($._block_element),
 
     // A block that starts with a statement on the same line (`Else x = 1`).
     _inline_block: ($) => seq($._statement, repeat($._block_element)),
@@ -591,32 +595,95 @@ module.exports = grammar({
         field('value', $._expression),
       ),
 
-    // The `Next` is optional: `Next j, i` closes two loops, the outer one has none.
+    // `Next j, i` closes two loops: the inner loop holds that Next and the outer one ends
+    // right after it (its body is a `_closed_body1`).  `Next k, j, i` closes three.
     for_statement: ($) =>
-      prec.right(
-        seq(
-          kw('For'),
-          field('counter', $._lexpr),
-          '=',
-          field('start', $._expression),
-          kw('To'),
-          field('end', $._expression),
-          optional(seq(kw('Step'), field('step', $._expression))),
-          field('body', $.block),
-          optional($.next_clause),
-        ),
+      choice(
+        seq($._for_header, field('body', $.block), $.next_clause),
+        seq($._for_header, field('body', alias($._closed_body1, $.block))),
       ),
 
     for_each_statement: ($) =>
-      prec.right(
+      choice(
+        seq($._for_each_header, field('body', $.block), $.next_clause),
+        seq($._for_each_header, field('body', alias($._closed_body1, $.block))),
+      ),
+
+    _for_header: ($) =>
+      seq(
+        kw('For'),
+        field('counter', $._lexpr),
+        '=',
+        field('start', $._expression),
+        kw('To'),
+        field('end', $._expression),
+        optional(seq(kw('Step'), field('step', $._expression))),
+      ),
+
+    _for_each_header: ($) =>
+      seq(
+        kw('For'),
+        kw('Each'),
+        field('element', $._lexpr),
+        kw('In'),
+        field('collection', $._expression),
+      ),
+
+    // A loop body ending with a loop whose `Next` closes this loop too (1) or this loop and
+    // the one around it (2).
+    _closed_body1: ($) =>
+      seq(
+        repeat($._block_element),
+        choice($._newline, ':'),
+        choice(
+          alias($._closing1_for, $.for_statement),
+          alias($._closing1_for_each, $.for_each_statement),
+        ),
+      ),
+
+    _closed_body2: ($) =>
+      seq(
+        repeat($._block_element),
+        choice($._newline, ':'),
+        choice(
+          alias($._closing2_for, $.for_statement),
+          alias($._closing2_for_each, $.for_each_statement),
+        ),
+      ),
+
+    _closing1_for: ($) =>
+      choice(
+        seq($._for_header, field('body', $.block), alias($._next2, $.next_clause)),
+        seq($._for_header, field('body', alias($._closed_body2, $.block))),
+      ),
+
+    _closing1_for_each: ($) =>
+      choice(
+        seq($._for_each_header, field('body', $.block), alias($._next2, $.next_clause)),
+        seq($._for_each_header, field('body', alias($._closed_body2, $.block))),
+      ),
+
+    _closing2_for: ($) =>
+      seq($._for_header, field('body', $.block), alias($._next3, $.next_clause)),
+
+    _closing2_for_each: ($) =>
+      seq($._for_each_header, field('body', $.block), alias($._next3, $.next_clause)),
+
+    _next2: ($) =>
+      prec(
+        1,
+        seq(kw('Next'), field('counter', $._lexpr), ',', field('counter', $._lexpr)),
+      ),
+
+    _next3: ($) =>
+      prec(
+        1,
         seq(
-          kw('For'),
-          kw('Each'),
-          field('element', $._lexpr),
-          kw('In'),
-          field('collection', $._expression),
-          field('body', $.block),
-          optional($.next_clause),
+          kw('Next'),
+          field('counter', $._lexpr),
+          ',',
+          field('counter', $._lexpr),
+          repeat1(seq(',', field('counter', $._lexpr))),
         ),
       ),
 
