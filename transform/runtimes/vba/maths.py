@@ -52,8 +52,8 @@ def _same_type(v: object, x: float | decimal.Decimal) -> object:
     return float(x)
 
 
-def int_(v: object) -> object:
-    """Int: largest integer <= v (Int(-8.4) = -9), same type as v; Null gives Null."""
+def _to_integral(v: object, decimal_rounding: str, float_rounding) -> object:
+    """Int and Fix differ only in the direction they round; both keep v's type."""
     if v is Null:
         return Null
     v = _num(v)
@@ -61,21 +61,18 @@ def int_(v: object) -> object:
         return v
     if isinstance(v, (Currency, decimal.Decimal)):
         d = v.to_decimal() if type(v) is Currency else v
-        return _same_type(v, d.to_integral_value(rounding=decimal.ROUND_FLOOR))
-    return _same_type(v, float(math.floor(v)))
+        return _same_type(v, d.to_integral_value(rounding=decimal_rounding))
+    return _same_type(v, float(float_rounding(v)))
+
+
+def int_(v: object) -> object:
+    """Int: largest integer <= v (Int(-8.4) = -9), same type as v; Null gives Null."""
+    return _to_integral(v, decimal.ROUND_FLOOR, math.floor)
 
 
 def fix(v: object) -> object:
     """Fix: truncates toward zero (Fix(-8.4) = -8), same type as v."""
-    if v is Null:
-        return Null
-    v = _num(v)
-    if type(v) in _INTEGRAL:
-        return v
-    if isinstance(v, (Currency, decimal.Decimal)):
-        d = v.to_decimal() if type(v) is Currency else v
-        return _same_type(v, d.to_integral_value(rounding=decimal.ROUND_DOWN))
-    return _same_type(v, float(math.trunc(v)))
+    return _to_integral(v, decimal.ROUND_DOWN, math.trunc)
 
 
 def abs_(v: object) -> object:
