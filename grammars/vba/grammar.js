@@ -86,19 +86,29 @@ const GUID =
   '-[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]' +
   '[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]\\}';
 
-// A `#If ... #End If` whose branches hold `body` elements (statements, Type members, ...).
-const preprocIf = ($, body) =>
-  seq(
-    ckw('#If'),
-    field('condition', $._expression),
-    kw('Then'),
-    field('consequence', body),
-    repeat(field('alternative', alias(preprocElseIf($, body), $.preproc_elseif))),
-    optional(field('alternative', alias(seq(ckw('#Else'), field('body', body)), $.preproc_else))),
-    ckw('#End If'),
-  );
-const preprocElseIf = ($, body) =>
-  seq(ckw('#ElseIf'), field('condition', $._expression), kw('Then'), field('consequence', body));
+// `#If ... #End If` whose branches hold `body` elements: statements, Type members, Enum
+// members or a procedure header.  Each kind gets its own hidden rules, aliased to
+// preproc_if / preproc_elseif / preproc_else.
+const preprocRules = (kind, body) => ({
+  [`_${kind}_preproc_if`]: ($) =>
+    seq(
+      ckw('#If'),
+      field('condition', $._expression),
+      kw('Then'),
+      field('consequence', body($)),
+      repeat(field('alternative', alias($[`_${kind}_preproc_elseif`], $.preproc_elseif))),
+      optional(field('alternative', alias($[`_${kind}_preproc_else`], $.preproc_else))),
+      ckw('#End If'),
+    ),
+  [`_${kind}_preproc_elseif`]: ($) =>
+    seq(
+      ckw('#ElseIf'),
+      field('condition', $._expression),
+      kw('Then'),
+      field('consequence', body($)),
+    ),
+  [`_${kind}_preproc_else`]: ($) => seq(ckw('#Else'), field('body', body($))),
+});
 
 module.exports = grammar({
   name: 'vba',
@@ -385,8 +395,6 @@ module.exports = grammar({
 
     _type_block: ($) => repeat1($._type_element),
 
-    _type_preproc_if: ($) => preprocIf($, alias($._type_block, $.block)),
-
     type_member: ($) =>
       seq(
         field('name', $.identifier),
@@ -407,8 +415,6 @@ module.exports = grammar({
       choice($._newline, ':', $.enum_member, alias($._enum_preproc_if, $.preproc_if)),
 
     _enum_block: ($) => repeat1($._enum_element),
-
-    _enum_preproc_if: ($) => preprocIf($, alias($._enum_block, $.block)),
 
     enum_member: ($) =>
       seq(field('name', $.identifier), optional(seq('=', field('value', $._expression)))),
@@ -465,28 +471,48 @@ module.exports = grammar({
 
     // ------------------------------------------------------------------ procedures
 
+    // A procedure whose header alone sits in `#If` branches (one header per branch):
+    //   #If VBA7 Then / Function F(h As LongPtr) / #Else / Function F(h As Long) / #End If
+    // becomes function_declaration(preproc_if(... function_header ...), body).
     sub_declaration: ($) =>
       seq(
-        optional($._modifiers),
-        kw('Sub'),
-        field('name', $.identifier),
-        optional(field('parameters', $.parameter_list)),
+        choice($._sub_header, alias($._sub_preproc_if, $.preproc_if)),
         field('body', $.block),
         ckw('End Sub'),
       ),
 
     function_declaration: ($) =>
       seq(
-        optional($._modifiers),
-        kw('Function'),
-        field('name', $.identifier),
-        optional(field('parameters', $.parameter_list)),
-        optional($._return_type),
+        choice($._function_header, alias($._function_preproc_if, $.preproc_if)),
         field('body', $.block),
         ckw('End Function'),
       ),
 
     property_declaration: ($) =>
+      seq(
+        choice($._property_header, alias($._property_preproc_if, $.preproc_if)),
+        field('body', $.block),
+        ckw('End Property'),
+      ),
+
+    _sub_header: ($) =>
+      seq(
+        optional($._modifiers),
+        kw('Sub'),
+        field('name', $.identifier),
+        optional(field('parameters', $.parameter_list)),
+      ),
+
+    _function_header: ($) =>
+      seq(
+        optional($._modifiers),
+        kw('Function'),
+        field('name', $.identifier),
+        optional(field('parameters', $.parameter_list)),
+        optional($._return_type),
+      ),
+
+    _property_header: ($) =>
       seq(
         optional($._modifiers),
         kw('Property'),
@@ -494,8 +520,29 @@ module.exports = grammar({
         field('name', $.identifier),
         optional(field('parameters', $.parameter_list)),
         optional($._return_type),
-        field('body', $.block),
-        ckw('End Property'),
+      ),
+
+
+    _sub_header_branch: ($) =>
+      seq(
+        repeat($._block_element),
+        $._newline,
+        alias($._sub_header, $.sub_header),
+        repeat($._block_element),
+      ),
+    _function_header_branch: ($) =>
+      seq(
+        repeat($._block_element),
+        $._newline,
+        alias($._function_header, $.function_header),
+        repeat($._block_element),
+      ),
+    _property_header_branch: ($) =>
+      seq(
+        repeat($._block_element),
+        $._newline,
+        alias($._property_header, $.property_header),
+        repeat($._block_element),
       ),
 
     // VBScript classes.
@@ -517,7 +564,13 @@ module.exports = grammar({
 
     // ------------------------------------------------------------------ conditional compilation
 
-    preproc_if: ($) => preprocIf($, $.block),
+    preproc_if: ($) => $._stmt_preproc_if,
+    ...preprocRules('stmt', ($) => $.block),
+    ...preprocRules('type', ($) => alias($._type_block, $.block)),
+    ...preprocRules('enum', ($) => alias($._enum_block, $.block)),
+    ...preprocRules('sub', ($) => alias($._sub_header_branch, $.block)),
+    ...preprocRules('function', ($) => alias($._function_header_branch, $.block)),
+    ...preprocRules('property', ($) => alias($._property_header_branch, $.block)),
 
     preproc_const: ($) =>
       seq(ckw('#Const'), field('name', $.identifier), '=', field('value', $._expression)),
