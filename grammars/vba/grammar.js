@@ -86,6 +86,13 @@ const GUID =
   '-[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]' +
   '[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]\\}';
 
+// Statement keywords that are not reserved words and are common names (`Name = x`,
+// `mId = 1`, `attribute = node.Text`): where a name may start a statement they are also
+// accepted as identifiers, and the statement using them as keywords wins by precedence
+// when both readings are possible.
+const SOFT_KEYWORDS = ['Name', 'Mid', 'Attribute', 'Begin', 'Class'];
+const softIdentifiers = ($) => SOFT_KEYWORDS.map((w) => alias($[`_kw_${w.toLowerCase()}`], $.identifier));
+
 // `#If ... #End If` whose branches hold `body` elements: statements, Type members, Enum
 // members or a procedure header.  Each kind gets its own hidden rules, aliased to
 // preproc_if / preproc_elseif / preproc_else.
@@ -189,7 +196,7 @@ module.exports = grammar({
     // Labels only start a line (they follow a newline).
     label: ($) =>
       choice(
-        prec(2, seq(field('name', choice($.identifier, alias($._kw_name, $.identifier))), ':')),
+        prec(2, seq(field('name', choice($.identifier, ...softIdentifiers($))), ':')),
         field('name', $.line_number),
       ),
 
@@ -281,18 +288,21 @@ module.exports = grammar({
 
     // `BEGIN ... END` (class header) and `Begin VB.Form frmMain ... End` (designer blocks).
     begin_block: ($) =>
-      seq(
-        kw('Begin'),
+      prec(
+        1,
+        seq(
+        alias($._kw_begin, 'Begin'),
         optional(seq(field('type', choice($.type_name, $.guid)), field('name', $.identifier))),
         repeat1(seq($._newline, optional(choice($.form_property, $.begin_block, $.property_group)))),
         kw('End'),
+      ),
       ),
 
     // `BeginProperty Font {GUID} ... EndProperty`
     property_group: ($) =>
       seq(
         kw('BeginProperty'),
-        field('name', $.identifier),
+        field('name', $._lexpr),
         optional(field('guid', $.guid)),
         repeat1(seq($._newline, optional(choice($.form_property, $.property_group)))),
         kw('EndProperty'),
@@ -332,15 +342,18 @@ module.exports = grammar({
 
     // `Attribute VB_Name = "Module1"`, `Attribute Item.VB_UserMemId = 0`
     attribute_statement: ($) =>
-      seq(
-        kw('Attribute'),
-        field('name', $._lexpr),
-        '=',
-        commaSep1(field('value', $._expression)),
+      prec(
+        1,
+        seq(
+          alias($._kw_attribute, 'Attribute'),
+          field('name', $._lexpr),
+          '=',
+          commaSep1(field('value', $._expression)),
+        ),
       ),
 
     modifier: (_) =>
-      choice(kw('Public'), kw('Private'), kw('Friend'), kw('Global'), kw('Static'), kw('Default')),
+      choice(kw('Public'), kw('Private'), kw('Friend'), kw('Global'), kw('Static')),
 
     _modifiers: ($) => repeat1($.modifier),
 
@@ -497,7 +510,7 @@ module.exports = grammar({
 
     _sub_header: ($) =>
       seq(
-        optional($._modifiers),
+        optional(seq($._modifiers, optional(kw('Default')))),
         kw('Sub'),
         field('name', $.identifier),
         optional(field('parameters', $.parameter_list)),
@@ -505,7 +518,7 @@ module.exports = grammar({
 
     _function_header: ($) =>
       seq(
-        optional($._modifiers),
+        optional(seq($._modifiers, optional(kw('Default')))),
         kw('Function'),
         field('name', $.identifier),
         optional(field('parameters', $.parameter_list)),
@@ -514,7 +527,7 @@ module.exports = grammar({
 
     _property_header: ($) =>
       seq(
-        optional($._modifiers),
+        optional(seq($._modifiers, optional(kw('Default')))),
         kw('Property'),
         field('kind', choice(kw('Get'), kw('Let'), kw('Set'))),
         field('name', $.identifier),
@@ -547,7 +560,15 @@ module.exports = grammar({
 
     // VBScript classes.
     class_declaration: ($) =>
-      seq(kw('Class'), field('name', $.identifier), field('body', $.block), ckw('End Class')),
+      prec(
+        1,
+        seq(
+          alias($._kw_class, 'Class'),
+          field('name', $.identifier),
+          field('body', $.block),
+          ckw('End Class'),
+        ),
+      ),
 
     _return_type: ($) => seq(kw('As'), field('return_type', $.type_name), optional(seq('(', ')'))),
 
@@ -832,11 +853,17 @@ module.exports = grammar({
 
     // `Mid(s, 2, 1) = "x"`, also Mid$, MidB, MidB$.
     mid_statement: ($) =>
-      seq(
-        field('function', alias(/[mM][iI][dD][bB]?\$?/, $.identifier)),
-        field('arguments', alias($._spaced_argument_list, $.argument_list)),
-        '=',
-        field('value', $._expression),
+      prec(
+        1,
+        seq(
+          field('function', alias($._kw_mid, $.identifier)),
+          field(
+            'arguments',
+            choice($.argument_list, alias($._spaced_argument_list, $.argument_list)),
+          ),
+          '=',
+          field('value', $._expression),
+        ),
       ),
 
     redim_statement: ($) =>
@@ -1016,14 +1043,18 @@ module.exports = grammar({
         ),
       ),
 
-    _kw_name: (_) => /[nN][aA][mM][eE]/,
+    _kw_name: (_) => new RegExp(ci('Name')),
+    _kw_mid: (_) => /[mM][iI][dD][bB]?\$?/,
+    _kw_attribute: (_) => new RegExp(ci('Attribute')),
+    _kw_begin: (_) => new RegExp(ci('Begin')),
+    _kw_class: (_) => new RegExp(ci('Class')),
 
     // ------------------------------------------------------------------ expressions
 
     _expression: ($) =>
       choice(
         $.identifier,
-        alias($._kw_name, $.identifier),
+        ...softIdentifiers($),
         $.me,
         $.member_expression,
         $.dictionary_access,
@@ -1051,7 +1082,7 @@ module.exports = grammar({
     _lexpr: ($) =>
       choice(
         $.identifier,
-        alias($._kw_name, $.identifier),
+        ...softIdentifiers($),
         $.me,
         $.member_expression,
         $.dictionary_access,
@@ -1110,11 +1141,12 @@ module.exports = grammar({
         repeat1(seq(',', optional($._argument))),
       ),
 
-    _argument: ($) => choice($._expression, $.named_argument, $.byval_argument),
+    // `#1` in `Input(n, #1)`.
+    _argument: ($) => choice($._expression, $.named_argument, $.byval_argument, $.file_number),
 
     named_argument: ($) =>
       seq(
-        field('name', choice($.identifier, alias($._kw_name, $.identifier))),
+        field('name', choice($.identifier, ...softIdentifiers($))),
         ':=',
         field('value', $._expression),
       ),
