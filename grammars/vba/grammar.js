@@ -361,7 +361,7 @@ module.exports = grammar({
     variable_declaration: ($) =>
       seq(
         choice(kw('Dim'), $._modifiers),
-        optional(kw('WithEvents')),
+        optional(field('with_events', kw('WithEvents'))),
         commaSep1($.variable_declarator),
       ),
 
@@ -380,7 +380,7 @@ module.exports = grammar({
     _as_clause: ($) =>
       seq(
         kw('As'),
-        optional(kw('New')),
+        optional(field('new', kw('New'))),
         field('type', $.type_name),
         optional(seq('*', field('length', choice($.integer_literal, $.identifier)))),
       ),
@@ -438,7 +438,7 @@ module.exports = grammar({
         optional($._modifiers),
         kw('Declare'),
         optional(kw('PtrSafe')),
-        choice(kw('Sub'), kw('Function')),
+        field('kind', choice(kw('Sub'), kw('Function'))),
         field('name', $.identifier),
         kw('Lib'),
         field('library', $.string_literal),
@@ -576,7 +576,13 @@ module.exports = grammar({
 
     parameter: ($) =>
       seq(
-        repeat(choice(kw('Optional'), kw('ByVal'), kw('ByRef'), kw('ParamArray'))),
+        repeat(
+          choice(
+            field('optional', kw('Optional')),
+            field('passing', choice(kw('ByVal'), kw('ByRef'))),
+            field('param_array', kw('ParamArray')),
+          ),
+        ),
         field('name', $.identifier),
         optional(seq('(', ')')),
         optional($._as_clause),
@@ -818,7 +824,10 @@ module.exports = grammar({
     exit_statement: (_) =>
       seq(
         kw('Exit'),
-        choice(kw('Sub'), kw('Function'), kw('Property'), kw('For'), kw('Do'), kw('While')),
+        field(
+          'kind',
+          choice(kw('Sub'), kw('Function'), kw('Property'), kw('For'), kw('Do'), kw('While')),
+        ),
       ),
 
     end_statement: (_) => kw('End'),
