@@ -1,0 +1,292 @@
+"""The rule engine: translate a VBA syntax tree node by node with the first rule that fits.
+
+For each node the engine tries the rules whose pattern starts with the node's type, highest
+priority first: the query must match with `@node` at this very node and the rule's `when`
+condition must hold; then its template renders, and the filters in the template (`expr`,
+`block`, `name`, ...) translate the captured children the same way. A node no rule covers
+becomes an explicit marker (`raise NotImplementedError` for a statement, a raising helper
+for an expression) and a `Fragment` record: never silently wrong, and the seam where an LLM
+rewrite can plug in later.
+
+Provenance: every statement's output lines are tagged with the statement's legacy span and
+rule id while rendering (an invisible suffix), so the final module maps each line back.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import tree_sitter
+from jinja2 import StrictUndefined, pass_context
+from jinja2.sandbox import SandboxedEnvironment
+
+from .rules import Rule, RuleSet
+from .scope import PROCEDURE_TYPES, ModuleScope
+from .vocabulary import Vocabulary
+
+WRAPPED = {"binary_expression", "unary_expression"}
+TAG = "\u2063"  # invisible separator: never in VBA source we translate
+_TAG_RE = re.compile(f"{TAG}(\\d+){TAG}$")
+INDENT = "    "
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a generated line came from."""
+
+    start_line: int  # 1-based legacy lines
+    end_line: int
+    rule: str  # rule id, or "marker" for untranslated code
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """Legacy code no rule translated: what an LLM (or a person) must still rewrite."""
+
+    kind: str  # "statement" | "expression"
+    node_type: str
+    text: str
+    start_line: int
+    end_line: int
+    procedure: str | None
+
+
+@dataclass
+class Translation:
+    code: str
+    origins: list[Origin | None]  # one per line of code.splitlines()
+    helpers: set[str] = field(default_factory=set)
+    fragments: list[Fragment] = field(default_factory=list)
+    rule_counts: Counter = field(default_factory=Counter)
+
+
+class TranslationFailure(Exception):
+    """Raised inside a template to make the engine try the next rule."""
+
+
+def _environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined, keep_trailing_newline=False, trim_blocks=True
+    )
+    env.filters.update(
+        expr=_filter("expression"),
+        operand=_filter("operand"),
+        block=_filter("block"),
+        stmt=_filter("statement"),
+        name=_filter("name"),
+        text=_filter("text"),
+        vba_type=_filter("type_of"),
+        indent_block=lambda text: _indent(text),
+    )
+    return env
+
+
+def _filter(method: str):
+    @pass_context
+    def apply(context, value, *args):
+        return getattr(context["_t"], method)(value, *args)
+
+    return apply
+
+
+def _indent(text: str) -> str:
+    return "\n".join(INDENT + line if line.strip() else line for line in text.split("\n"))
+
+
+class Translator:
+    """Translates one module's tree; rules and scope are shared, state is per module."""
+
+    environment = _environment()
+
+    def __init__(self, rules: RuleSet, source: bytes, scope: ModuleScope):
+        self.rules = rules
+        self.source = source
+        self.scope = scope
+        self.origins: list[Origin] = []
+        self.helpers: set[str] = set()
+        self.fragments: list[Fragment] = []
+        self.rule_counts: Counter = Counter()
+        self._templates: dict[str, object] = {}
+        self._conditions: dict[str, object] = {}
+        self.current_statement_id = 0
+        self.functions = Vocabulary(self).functions()
+
+    # -- entry points used by templates --------------------------------------------------
+
+    def text(self, node: tree_sitter.Node) -> str:
+        return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def name(self, node) -> str:
+        raw = node if isinstance(node, str) else self.text(node)
+        return python_name(self.scope.spelling(raw))
+
+    def type_of(self, node: tree_sitter.Node) -> str:
+        return self.scope.type_of(node, self.text)
+
+    def operand(self, node: tree_sitter.Node) -> str:
+        """An operand: compound expressions get parentheses, so precedence never changes."""
+        code = self.expression(node)
+        return f"({code})" if node.type in WRAPPED and not code.startswith("vba.") else code
+
+    def expression(self, node: tree_sitter.Node) -> str:
+        rendered = self._apply(node, "expression")
+        if rendered is None:
+            self.helpers.add("untranslated")
+            self._fragment("expression", node)
+            return f"vba.untranslated({self.text(node)!r})"
+        return rendered
+
+    def statement(self, node: tree_sitter.Node) -> str:
+        self.current_statement_id += 1
+        if node.type == "comment":
+            return self._tag(_comment(self.text(node)), node, "comment")
+        rendered = self._apply(node, "statement")
+        if rendered is None:
+            self._fragment("statement", node)
+            first = self.text(node).strip().splitlines()[0] if self.text(node).strip() else ""
+            marker = f"raise NotImplementedError({('VBA: ' + first)!r})"
+            legacy = "\n".join("# " + line for line in self.text(node).splitlines())
+            return self._tag(legacy + "\n" + marker, node, "marker")
+        return rendered
+
+    def block(self, node: tree_sitter.Node | None) -> str:
+        """The statements of a block, indented one level; `pass` when there are none."""
+        statements = [] if node is None else list(self.statements_of(node))
+        code = "\n".join(filter(None, (self.statement(child) for child in statements)))
+        has_code = any(c.type != "comment" for c in statements)
+        if not has_code:
+            code = (code + "\n" if code else "") + "pass"
+        return _indent(code)
+
+    def statements_of(self, node: tree_sitter.Node):
+        for child in node.named_children:
+            if child.is_extra and child.type != "comment":
+                continue
+            if child.type in self.scope.skipped_statement_types:
+                continue
+            yield child
+
+    # -- rule application -----------------------------------------------------------------
+
+    def _apply(self, node: tree_sitter.Node, role: str) -> str | None:
+        if node.type in PROCEDURE_TYPES:
+            with self.scope.entering(node, self.text):
+                return self._apply_rules(node, role)
+        return self._apply_rules(node, role)
+
+    def _apply_rules(self, node: tree_sitter.Node, role: str) -> str | None:
+        for rule in self.rules.candidates(node.type):
+            captures = self._match(rule, node)
+            if captures is None:
+                continue
+            variables = {
+                **self.functions,
+                "_t": self,
+                "node": node,
+                "scope": self.scope,
+                **captures,
+            }
+            if rule.when and not self._condition(rule)(**variables):
+                continue
+            try:
+                rendered = self._template(rule).render(**variables).rstrip("\n")
+            except TranslationFailure:
+                continue
+            self.helpers.update(rule.helpers)
+            self.rule_counts[rule.id] += 1
+            if role != "statement" or not rendered.strip():
+                return rendered
+            return self._tag(rendered, node, rule.id)
+        return None
+
+    def _match(self, rule: Rule, node: tree_sitter.Node) -> dict | None:
+        cursor = tree_sitter.QueryCursor(rule.query)
+        cursor.set_max_start_depth(0)
+        for _, captures in cursor.matches(node):
+            matched = captures.get("node")
+            if matched and matched[0] == node:
+                return {k: (v[0] if len(v) == 1 else v) for k, v in captures.items() if k != "node"}
+        return None
+
+    def _template(self, rule: Rule):
+        if rule.id not in self._templates:
+            self._templates[rule.id] = self.environment.from_string(rule.template)
+        return self._templates[rule.id]
+
+    def _condition(self, rule: Rule):
+        if rule.id not in self._conditions:
+            self._conditions[rule.id] = self.environment.compile_expression(rule.when)
+        return self._conditions[rule.id]
+
+    # -- provenance and markers ----------------------------------------------------------
+
+    def _tag(self, code: str, node: tree_sitter.Node, rule_id: str) -> str:
+        """Tag each untagged line with this node's origin; nested statements keep theirs."""
+        self.origins.append(Origin(node.start_point[0] + 1, node.end_point[0] + 1, rule_id))
+        tag = f"{TAG}{len(self.origins) - 1}{TAG}"
+        lines = []
+        for line in code.split("\n"):
+            lines.append(line if _TAG_RE.search(line) else line + tag)
+        return "\n".join(lines)
+
+    def _fragment(self, kind: str, node: tree_sitter.Node) -> None:
+        self.fragments.append(
+            Fragment(
+                kind=kind,
+                node_type=node.type,
+                text=self.text(node),
+                start_line=node.start_point[0] + 1,
+                end_line=node.end_point[0] + 1,
+                procedure=self.scope.current_procedure,
+            )
+        )
+
+    def finish(self, code: str) -> Translation:
+        """Strip the tags, keeping one origin per output line."""
+        lines, origins = [], []
+        for line in code.split("\n"):
+            match = _TAG_RE.search(line)
+            if match:
+                origins.append(self.origins[int(match.group(1))])
+                line = line[: match.start()]
+            else:
+                origins.append(None)
+            lines.append(line.rstrip())
+        while lines and not lines[-1]:
+            lines.pop()
+            origins.pop()
+        return Translation(
+            code="\n".join(lines) + "\n",
+            origins=origins,
+            helpers=set(self.helpers),
+            fragments=list(self.fragments),
+            rule_counts=Counter(self.rule_counts),
+        )
+
+
+def _comment(text: str) -> str:
+    body = text.strip()
+    if body.startswith("'"):
+        body = body[1:]
+    elif body[:3].lower() == "rem":
+        body = body[3:]
+    return "#" + (" " + body.strip() if body.strip() else "")
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def python_name(vba_name: str) -> str:
+    """A VBA identifier as a Python one: snake_case, type hint dropped, keywords avoided."""
+    name = vba_name.strip("[]").rstrip("$%&!#@^")
+    name = re.sub(r"\W", "_", name)
+    snake = _CAMEL.sub("_", name).lower()
+    if keyword.iskeyword(snake) or snake in PYTHON_RESERVED:
+        snake += "_"
+    return snake
+
+
+PYTHON_RESERVED = {"vba", "self", "cls", "print", "len", "str", "int", "list", "dict", "type"}
