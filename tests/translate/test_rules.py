@@ -21,7 +21,7 @@ def _examples():
 
     for path in RULE_FILES:
         for rule in yaml.safe_load(path.read_text())["rules"]:
-            for index, example in enumerate(rule["examples"]):
+            for index, _example in enumerate(rule["examples"]):
                 yield pytest.param(rule["id"], index, id=f"{rule['id']}#{index + 1}")
 
 
@@ -78,7 +78,9 @@ def test_every_generated_line_maps_to_its_legacy_lines(vba_rules, vba_language):
     translation = translate(vba_rules, vba_language)
     lines = translation.code.splitlines()
     assert len(translation.origins) == len(lines)
-    by_text = {line.strip(): origin for line, origin in zip(lines, translation.origins)}
+    by_text = {
+        line.strip(): origin for line, origin in zip(lines, translation.origins, strict=True)
+    }
     assert by_text["for i in range(1, n + 1):"].start_line == 6
     assert by_text["total = total + i"].start_line == 7
     assert by_text["total = total + i"].rule == "VBA-STMT-002"

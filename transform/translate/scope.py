@@ -15,26 +15,20 @@ import tree_sitter
 PROCEDURE_TYPES = {"sub_declaration", "function_declaration", "property_declaration"}
 
 # Return types of library functions whose result type is fixed (VBA reference pages).
+LONG_FUNCTIONS = """len instr instrrev asc ascw lbound ubound year month day hour minute second
+weekday clng strcomp"""
+STRING_FUNCTIONS = """left$ right$ mid$ trim$ ltrim$ rtrim$ ucase$ lcase$ space$ string$ chr$
+chrw$ str$ format$ hex$ oct$ cstr join replace strreverse monthname weekdayname"""
+DOUBLE_FUNCTIONS = "cdbl sqr exp log sin cos tan atn rnd timer val"
+BOOLEAN_FUNCTIONS = "cbool isnumeric isempty isnull isdate isarray isobject"
+
+# Return types of library functions whose result type is fixed (VBA reference pages).
 LIBRARY_RETURN_TYPES = {
-    **dict.fromkeys(
-        "len instr instrrev asc ascw lbound ubound year month day hour minute second weekday "
-        "clng strcomp".split(),
-        "Long",
-    ),
-    **dict.fromkeys(
-        "left$ right$ mid$ trim$ ltrim$ rtrim$ ucase$ lcase$ space$ string$ chr$ chrw$ str$ "
-        "format$ hex$ oct$ cstr join replace strreverse monthname weekdayname".split(),
-        "String",
-    ),
-    **dict.fromkeys("cdbl sqr exp log sin cos tan atn rnd timer val".split(), "Double"),
+    **dict.fromkeys(LONG_FUNCTIONS.split(), "Long"),  # noqa: SIM905
+    **dict.fromkeys(STRING_FUNCTIONS.split(), "String"),  # noqa: SIM905
+    **dict.fromkeys(DOUBLE_FUNCTIONS.split(), "Double"),  # noqa: SIM905
+    **dict.fromkeys(BOOLEAN_FUNCTIONS.split(), "Boolean"),  # noqa: SIM905
     "cint": "Integer",
-    "cbool": "Boolean",
-    "isnumeric": "Boolean",
-    "isempty": "Boolean",
-    "isnull": "Boolean",
-    "isdate": "Boolean",
-    "isarray": "Boolean",
-    "isobject": "Boolean",
     "cbyte": "Byte",
     "ccur": "Currency",
     "csng": "Single",
