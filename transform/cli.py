@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from . import __version__
+from .convert.cli import convert_command
 from .grammar.cli import grammar_group
 from .parse.cli import parse_command
 
@@ -17,3 +18,4 @@ def main() -> None:
 
 main.add_command(grammar_group)
 main.add_command(parse_command)
+main.add_command(convert_command)

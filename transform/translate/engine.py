@@ -25,6 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .rules import Rule, RuleSet
 from .scope import PROCEDURE_TYPES, ModuleScope
+from .support import used_helpers
 from .vocabulary import Vocabulary
 
 WRAPPED = {"binary_expression", "unary_expression"}
@@ -106,7 +107,6 @@ class Translator:
         self.source = source
         self.scope = scope
         self.origins: list[Origin] = []
-        self.helpers: set[str] = set()
         self.fragments: list[Fragment] = []
         self.rule_counts: Counter = Counter()
         self._templates: dict[str, object] = {}
@@ -134,7 +134,6 @@ class Translator:
     def expression(self, node: tree_sitter.Node) -> str:
         rendered = self._apply(node, "expression")
         if rendered is None:
-            self.helpers.add("untranslated")
             self._fragment("expression", node)
             return f"vba.untranslated({self.text(node)!r})"
         return rendered
@@ -195,7 +194,6 @@ class Translator:
                 rendered = self._template(rule).render(**variables).rstrip("\n")
             except TranslationFailure:
                 continue
-            self.helpers.update(rule.helpers)
             self.rule_counts[rule.id] += 1
             if role != "statement" or not rendered.strip():
                 return rendered
@@ -261,7 +259,7 @@ class Translator:
         return Translation(
             code="\n".join(lines) + "\n",
             origins=origins,
-            helpers=set(self.helpers),
+            helpers=used_helpers("\n".join(lines)),
             fragments=list(self.fragments),
             rule_counts=Counter(self.rule_counts),
         )

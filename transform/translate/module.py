@@ -18,19 +18,24 @@ def translate_module(
     text: str,
     name: str,
     source_name: str,
+    project: dict[str, tuple[str, str | None]] | None = None,
 ) -> Translation:
+    """`project`: public procedures of all modules, lower-case name -> (module, type)."""
     data = text.encode("utf-8")
     tree = tree_sitter.Parser(language).parse(data)
 
     def text(node: tree_sitter.Node) -> str:
         return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
-    translator = Translator(rules, data, module_scope(name, tree.root_node, text))
+    translator = Translator(rules, data, module_scope(name, tree.root_node, text, project))
     parts = [translator.statement(child) for child in tree.root_node.named_children]
     body = _join_top_level([p for p in parts if p])
     translation = translator.finish(body)
     header = HEADER.format(name=name, source=source_name)
-    imports = "\nfrom . import vba_support as vba\n" if translation.helpers else ""
+    import_lines = [f"from .{m} import {n}" for m, n in sorted(translator.scope.imports)]
+    if translation.helpers:
+        import_lines.insert(0, "from . import vba_support as vba")
+    imports = "\n" + "\n".join(import_lines) + "\n" if import_lines else ""
     prefix = header + imports + "\n\n"
     translation.code = prefix + translation.code
     translation.origins = [None] * prefix.count("\n") + translation.origins

@@ -53,7 +53,6 @@ class Rule:
     root_types: tuple[str, ...]
     when: str | None = None
     priority: int = 0
-    helpers: tuple[str, ...] = ()
     examples: list[Example] = field(default_factory=list)
     source: str = ""
     query: tree_sitter.Query | None = field(default=None, repr=False, compare=False)
@@ -147,7 +146,6 @@ def _read_rule(entry: dict, family: str, where: str, language: tree_sitter.Langu
         root_types=root_types,
         when=entry.get("when"),
         priority=int(entry.get("priority", 0)),
-        helpers=tuple(entry.get("helpers") or ()),
         examples=examples,
         source=where,
         query=query,

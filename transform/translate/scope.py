@@ -69,6 +69,9 @@ class ModuleScope:
     skipped_statement_types: frozenset[str] = frozenset()
     procedures: set[str] = field(default_factory=set)  # lower-case names callable here
     option_compare_text: bool = False
+    # Public procedures of the other modules of the project: lower-case name -> module.
+    project_procedures: dict[str, str] = field(default_factory=dict)
+    imports: set[tuple[str, str]] = field(default_factory=set)  # (module, python name)
 
     @property
     def current_procedure(self) -> str | None:
@@ -228,8 +231,31 @@ def _declarations(node: tree_sitter.Node, text) -> Iterator[tuple[str, str]]:
         stack.extend(current.named_children)
 
 
-def module_scope(name: str, root: tree_sitter.Node, text) -> ModuleScope:
+def public_procedures(root: tree_sitter.Node, text) -> list[tuple[str, str | None]]:
+    """(name, return type) of the procedures other modules can call (not Private)."""
+    result = []
+    for child in root.named_children:
+        if child.type in PROCEDURE_TYPES and child.type != "property_declaration":
+            modifiers = [text(c).lower() for c in child.named_children if c.type == "modifier"]
+            if "private" not in modifiers:
+                procedure = procedure_scope(child, text)
+                result.append((procedure.name, procedure.return_type))
+    return result
+
+
+def module_scope(
+    name: str,
+    root: tree_sitter.Node,
+    text,
+    project: dict[str, tuple[str, str | None]] | None = None,
+) -> ModuleScope:
+    """`project`: public procedures of the other modules, lower-case name -> (module, type)."""
     scope = ModuleScope(name)
+    for key, (module, return_type) in (project or {}).items():
+        if module != name:
+            scope.project_procedures[key] = module
+            if return_type:
+                scope.return_types.setdefault(key, return_type)
     for child in root.named_children:
         if child.type in PROCEDURE_TYPES:
             procedure = procedure_scope(child, text)

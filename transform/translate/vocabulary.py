@@ -99,7 +99,18 @@ class Vocabulary:
     # -- names and procedures -------------------------------------------------------------
 
     def is_user_procedure(self, node: tree_sitter.Node) -> bool:
-        return node.type == "identifier" and self.t.text(node).lower() in self.t.scope.procedures
+        if node.type != "identifier":
+            return False
+        name = self.t.text(node).lower()
+        return name in self.t.scope.procedures or name in self.t.scope.project_procedures
+
+    def callee(self, node: tree_sitter.Node) -> str:
+        """The Python name of a called procedure; another module's is imported."""
+        python = self.t.name(node)
+        module = self.t.scope.project_procedures.get(self.t.text(node).lower())
+        if module is not None and self.t.text(node).lower() not in self.t.scope.procedures:
+            self.t.scope.imports.add((module, python))
+        return python
 
     def is_builtin(self, node: tree_sitter.Node) -> bool:
         return node.type == "identifier" and self.t.text(node).lower() in BUILTINS
@@ -138,7 +149,6 @@ class Vocabulary:
         code = self.t.expression(node)
         if self.t.type_of(node) == "Boolean":
             return f"({code})" if negated and node.type in _WRAP else code
-        self.t.helpers.add("cbool")
         return f"vba.cbool({code})"
 
     def arguments(self, args: tree_sitter.Node) -> str:
@@ -161,7 +171,7 @@ class Vocabulary:
         items = []
         for child in output.children:
             if child.type in (";", ","):
-                items.append(repr(child.type))
+                items.append("vba.SEMICOLON" if child.type == ";" else "vba.COMMA")
             elif child.is_named and not child.is_extra:
                 items.append(self.t.expression(child))
         return ", ".join(items)
@@ -205,7 +215,6 @@ class Vocabulary:
             if default is not None:
                 text += f" = {self.t.expression(default)}"
             elif any(c.type == "Optional" for c in parameter.children):
-                self.t.helpers.add("missing")
                 text += " = vba.Missing"
             rendered.append(text)
         return ", ".join(rendered)
@@ -295,7 +304,4 @@ class Vocabulary:
         return HINT_TYPES.get(name[-1:], "Variant")
 
     def _default(self, vba_type: str) -> str:
-        default = DEFAULTS.get(vba_type.lower(), "None")
-        if default.startswith("vba."):
-            self.t.helpers.add(default[4:].split("(")[0].lower())
-        return default
+        return DEFAULTS.get(vba_type.lower(), "None")

@@ -1,0 +1,1 @@
+"""The `convert` pipeline: ingest → parse → translate → (characterize → verify → report)."""

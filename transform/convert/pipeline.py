@@ -1,0 +1,190 @@
+"""Convert a legacy project into a Python package, module by module, with a summary of
+what the rules translated and what is left as explicit markers."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import libcst
+import tree_sitter
+
+from transform.ingest import IngestError, SourceModule, ingest
+from transform.parse.languages import get_language
+from transform.translate.engine import Translation, python_name
+from transform.translate.module import translate_module
+from transform.translate.rules import RuleSet, load_rules
+from transform.translate.scope import procedure_scope, public_procedures
+from transform.translate.support import support_files
+
+MARKER_FILE = ".transform-output"
+
+
+@dataclass
+class ProcedureStatus:
+    name: str
+    translated: bool  # by rules alone, no marker inside
+    markers: int
+
+
+@dataclass
+class ModuleResult:
+    source: str
+    module: str  # python module name
+    lines: int
+    procedures: list[ProcedureStatus] = field(default_factory=list)
+    markers: int = 0
+    rules: dict[str, int] = field(default_factory=dict)
+    error: str | None = None
+
+
+@dataclass
+class ConvertResult:
+    out_dir: Path
+    package: str
+    modules: list[ModuleResult]
+    errors: list[str]
+
+    @property
+    def procedure_count(self) -> int:
+        return sum(len(m.procedures) for m in self.modules)
+
+    @property
+    def translated_count(self) -> int:
+        return sum(p.translated for m in self.modules for p in m.procedures)
+
+    def summary(self) -> dict:
+        total = self.procedure_count
+        return {
+            "package": self.package,
+            "modules": len(self.modules),
+            "procedures": total,
+            "translated_by_rules": self.translated_count,
+            "share_translated": round(self.translated_count / total, 4) if total else 1.0,
+            "markers": sum(m.markers for m in self.modules),
+            "errors": self.errors,
+            "per_module": [asdict(m) for m in self.modules],
+        }
+
+
+def convert(
+    paths: list[Path], out_dir: Path, rules_dirs: tuple[Path, ...] = (), package: str | None = None
+) -> ConvertResult:
+    language = get_language("vba")
+    rules = load_rules(language, extra_dirs=rules_dirs)
+    ingested = ingest(paths)
+    modules = [m for m in ingested.modules if m.language in ("vba", "vbscript")]
+    package = package or python_name(Path(paths[0]).resolve().name) or "converted"
+    project = _project_procedures(modules, language)
+    files: dict[str, str] = {}
+    results, helpers, details = [], set(), {}
+    for module in modules:
+        result, translation = _convert_module(module, rules, language, project)
+        results.append(result)
+        if translation is not None:
+            files[f"{package}/{result.module}.py"] = translation.code
+            helpers |= translation.helpers
+            details[result.module] = _details(module, translation)
+    files[f"{package}/__init__.py"] = f'"""{package}: converted by transform."""\n'
+    for relative, text in support_files(helpers).items():
+        files[f"{package}/{relative}"] = text
+    errors = [_describe(e) for e in ingested.errors] + [
+        f"{r.source}: {r.error}" for r in results if r.error
+    ]
+    result = ConvertResult(out_dir, package, results, errors)
+    files["translation.json"] = json.dumps(
+        {**result.summary(), "modules_detail": details}, indent=2, default=str
+    )
+    _write_atomically(out_dir, files)
+    return result
+
+
+def _describe(error: IngestError) -> str:
+    return str(error)
+
+
+def _project_procedures(modules: list[SourceModule], language: tree_sitter.Language) -> dict:
+    project: dict[str, tuple[str, str | None]] = {}
+    for module in modules:
+        data = module.text.encode("utf-8")
+        tree = tree_sitter.Parser(language).parse(data)
+        text = _text_of(data)
+        for name, return_type in public_procedures(tree.root_node, text):
+            project.setdefault(name.lower(), (python_name(module.name), return_type))
+    return project
+
+
+def _text_of(data: bytes):
+    def text(node: tree_sitter.Node) -> str:
+        return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    return text
+
+
+def _convert_module(
+    module: SourceModule, rules: RuleSet, language: tree_sitter.Language, project: dict
+) -> tuple[ModuleResult, Translation | None]:
+    name = python_name(module.name)
+    result = ModuleResult(source=module.display, module=name, lines=module.text.count("\n") + 1)
+    translation = translate_module(rules, language, module.text, name, module.display, project)
+    try:
+        libcst.parse_module(translation.code)
+    except libcst.ParserSyntaxError as error:
+        result.error = f"generated Python does not parse (line {error.raw_line}): {error.message}"
+    result.markers = len(translation.fragments)
+    result.rules = dict(translation.rule_counts)
+    result.procedures = _procedure_statuses(module, language, translation)
+    return result, translation
+
+
+def _procedure_statuses(
+    module: SourceModule, language: tree_sitter.Language, translation: Translation
+) -> list[ProcedureStatus]:
+    data = module.text.encode("utf-8")
+    tree = tree_sitter.Parser(language).parse(data)
+    text = _text_of(data)
+    statuses = []
+    for child in tree.root_node.named_children:
+        if child.type in ("sub_declaration", "function_declaration", "property_declaration"):
+            name = procedure_scope(child, text).name
+            markers = sum(1 for f in translation.fragments if f.procedure == name)
+            statuses.append(ProcedureStatus(name, markers == 0, markers))
+    return statuses
+
+
+def _details(module: SourceModule, translation: Translation) -> dict:
+    return {
+        "source": module.display,
+        "fragments": [asdict(f) for f in translation.fragments],
+        "origins": [asdict(o) if o else None for o in translation.origins],
+    }
+
+
+def _write_atomically(out_dir: Path, files: dict[str, str]) -> None:
+    """Write everything into a temp dir beside out_dir, then swap it in: a failure never
+    leaves a half-written output, and only a previous transform output is replaced."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER_FILE).exists():
+        raise FileExistsError(f"{out_dir} exists and is not a transform output; not replacing it")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        for relative, text in files.items():
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        (staging / MARKER_FILE).write_text("generated by transform convert\n")
+        if out_dir.exists():
+            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+            os.replace(out_dir, old)
+            os.replace(staging, out_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
