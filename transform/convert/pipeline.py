@@ -88,7 +88,7 @@ def convert(
         if translation is not None:
             files[f"{package}/{result.module}.py"] = translation.code
             helpers |= translation.helpers
-            details[result.module] = _details(module, translation)
+            details[result.module] = _details(module, translation, f"{package}/{result.module}.py")
     files[f"{package}/__init__.py"] = f'"""{package}: converted by transform."""\n'
     for relative, text in support_files(helpers).items():
         files[f"{package}/{relative}"] = text
@@ -156,9 +156,12 @@ def _procedure_statuses(
     return statuses
 
 
-def _details(module: SourceModule, translation: Translation) -> dict:
+def _details(module: SourceModule, translation: Translation, python_path: str) -> dict:
     return {
         "source": module.display,
+        "python_path": python_path,
+        "legacy_text": module.text,
+        "kind": module.kind,
         "fragments": [asdict(f) for f in translation.fragments],
         "origins": [asdict(o) if o else None for o in translation.origins],
     }
