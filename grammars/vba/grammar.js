@@ -890,7 +890,7 @@ module.exports = grammar({
         optional(
           field('object', choice($.identifier, $.me, alias($._redim_member, $.member_expression))),
         ),
-        choice('.', $._imm_dot),
+        choice('.', alias($._imm_dot, '.')),
         field('member', $.identifier),
       ),
 
@@ -1104,7 +1104,7 @@ module.exports = grammar({
     // ` _` + newline + `.`: a member access continued on the next line.
     _continued_dot: (_) => token(prec(1, /_[ \t]*\r?\n[ \t]*\./)),
 
-    _dot: ($) => choice($._imm_dot, '.', alias($._continued_dot, '.')),
+    _dot: ($) => choice(alias($._imm_dot, '.'), '.', alias($._continued_dot, '.')),
 
     // `a.b`, `(x).b`, and `.b` inside With.  A `.` after a blank that follows a call
     // statement's callee starts a With-member argument (`MsgBox .Name`), hence prec -1.
@@ -1112,7 +1112,7 @@ module.exports = grammar({
       choice(
         seq(
           field('object', $._lexpr),
-          choice($._imm_dot, alias($._continued_dot, '.')),
+          choice(alias($._imm_dot, '.'), alias($._continued_dot, '.')),
           field('member', $.identifier),
         ),
         prec(-1, seq(field('object', $._lexpr), '.', field('member', $.identifier))),
@@ -1123,7 +1123,7 @@ module.exports = grammar({
     // `rs!Name`, `Forms!frmMain!txt`, `!Name` inside With.
     dictionary_access: ($) =>
       choice(
-        seq(field('object', $._lexpr), $._imm_bang, field('member', $.identifier)),
+        seq(field('object', $._lexpr), alias($._imm_bang, '!'), field('member', $.identifier)),
         prec(-1, seq(field('object', $._lexpr), '!', field('member', $.identifier))),
         seq('!', field('member', $.identifier)),
       ),
@@ -1139,7 +1139,7 @@ module.exports = grammar({
         field('arguments', alias($._spaced_argument_list, $.argument_list)),
       ),
 
-    argument_list: ($) => seq($._imm_lparen, optional($._arguments), ')'),
+    argument_list: ($) => seq(alias($._imm_lparen, '('), optional($._arguments), ')'),
 
     _spaced_argument_list: ($) => seq('(', optional($._arguments), ')'),
 
