@@ -32,7 +32,6 @@
 (enum_declaration name: (identifier) @type.definition)
 (enum_member name: (identifier) @constant)
 (const_declarator name: (identifier) @constant)
-(preproc_const name: (identifier) @constant)
 (type_member name: (identifier) @property)
 (label name: (identifier) @label)
 (class_declaration name: (identifier) @type.definition)

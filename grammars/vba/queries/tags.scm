@@ -57,9 +57,6 @@
 (const_declarator
   name: (identifier) @name) @definition.constant
 
-(preproc_const
-  name: (identifier) @name) @definition.constant
-
 (variable_declarator
   name: (identifier) @name) @definition.variable
 
