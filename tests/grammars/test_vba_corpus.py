@@ -66,9 +66,7 @@ def test_tags_find_definitions_and_references(language):
         n for n in tags["name"] if n in {"Twice", "Main", "Helper", "Write", "Pair", "Long"}
     }
     assert function_names == {"Twice", "Main", "Helper", "Write", "Pair", "Long"}
-    assert "Long" in _captures(
-        language, "(type_name (identifier) @t .)", "Dim x As Long"
-    )["t"]
+    assert "Long" in _captures(language, "(type_name (identifier) @t .)", "Dim x As Long")["t"]
     assert len(tags["reference.call"]) == 3  # Helper(x), Twice(1), Log.Write
     assert len(tags["definition.function"]) == 2
     assert len(tags["definition.variable"]) == 1
