@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 import tree_sitter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -84,8 +85,13 @@ def check_incremental(language: tree_sitter.Language, name: str, steps) -> None:
         assert shape(tree.root_node) == shape(fresh.root_node), data
 
 
+# Derandomized: CI sees the same examples every run (set INCREMENTAL_EXAMPLES higher and
+# HYPOTHESIS_SEED-free runs locally to explore further).
 SETTINGS = settings(
-    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=os.environ.get("INCREMENTAL_RANDOM") != "1",
 )
 
 
@@ -125,3 +131,19 @@ def test_arbitrary_bytes_never_crash(fixture_language, data):
     for name in ("json", "keywords", "nested"):
         tree = tree_sitter.Parser(fixture_language(name)).parse(data)
         assert tree.root_node.end_byte <= len(data)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known: after heavy error recovery an incremental reparse can recover differently "
+    "from a fresh parse (found by hypothesis; see docs/grammar-compiler.md, Known issues)",
+)
+def test_known_divergence_after_error_recovery(fixture_language):
+    steps = [
+        (1.0, 0, "000"),
+        (1.0, 0, "00000"),
+        (0.046875, 2, "00\n0a("),
+        (0.4375, 1, ""),
+        (0.0, 0, "0"),
+    ]
+    check_incremental(fixture_language("arith"), "arith", steps)

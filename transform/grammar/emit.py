@@ -489,6 +489,8 @@ class _Emitter:
                 body.append(f"      ACCEPT_TOKEN({self._sym(state.accept)});")
             if state.eof_target is not None:
                 body.append(f"      if (eof) ADVANCE({state.eof_target});")
+            elif any(lo == 0 for ranges, _, _ in state.transitions for lo, _ in ranges):
+                pass  # a literal NUL token matches (with zero width) at EOF, as in tree-sitter
             elif state.transitions:
                 body.append("      if (eof) END_STATE();")
             for ranges, target, skip in state.transitions:

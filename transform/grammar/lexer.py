@@ -66,7 +66,6 @@ class _Builder:
             start, end = self._build(self._lexical(rule, "extras"), None, True)
             self.separator_starts.append(start)
             self.separator_ends.append(end)
-        self._check_non_empty()
 
     # -- NFA ----------------------------------------------------------------------------
 
@@ -75,7 +74,7 @@ class _Builder:
         kind = rule["type"]
         try:
             if kind == "STRING":
-                return string_to_rule(rule["value"])
+                return _keep_nul(string_to_rule(rule["value"]))
             if kind == "PATTERN":
                 return parse_pattern(rule["value"], rule.get("flags", ""))
         except RegexError as error:
@@ -101,8 +100,10 @@ class _Builder:
         kind = rule["type"]
         if kind == "CHARSET":
             start, end = nfa.new(owner, separator), nfa.new(owner, separator)
-            ranges = tuple((lo, hi) for lo, hi in rule["ranges"] if hi >= 1)
-            ranges = tuple((max(lo, 1), hi) for lo, hi in ranges)
+            ranges = tuple(rule["ranges"])
+            if not rule.get("keep_nul"):
+                ranges = tuple((lo, hi) for lo, hi in ranges if hi >= 1)
+                ranges = tuple((max(lo, 1), hi) for lo, hi in ranges)
             if ranges:
                 nfa.moves[start].append((ranges, end))
             return start, end
@@ -132,12 +133,6 @@ class _Builder:
                 nfa.eps[start].append(end)
             return start, end
         raise AssertionError(kind)
-
-    def _check_non_empty(self) -> None:
-        for symbol, start in self.token_start.items():
-            if self.token_end[symbol] in self._closure((start,)):
-                name = self.grammar.symbols[symbol].name
-                raise GrammarError("this token can match the empty string", name)
 
     def _closure(self, states) -> frozenset[int]:
         seen = set(states)
@@ -217,6 +212,15 @@ class _Builder:
                     queue.append((ti, tj, i_done, depth + 1))
         return False
 
+    @cache  # noqa: B019
+    def matches_separator(self, token: int) -> bool:
+        """Can the token start with a character that a separator (extra) also starts with?"""
+        seps = [
+            r for start in self.separator_starts for r, _ in self._step(self._closure((start,)))
+        ]
+        mine = [r for r, _ in self._step(self._closure((self.token_start[token],)))]
+        return any(_overlaps(a, b) for a in mine for b in seps)
+
     def subset_of_word(self, token: int, word: int) -> bool:
         """Does the word token match every string this token matches?"""
         start = (
@@ -275,15 +279,25 @@ class _Builder:
                     if self.nfa.owner[s] is None or self.precedence[self.nfa.owner[s]] >= floor
                 )
             transitions = []
+            steps = []
             for ranges, targets in self._step(live):
                 consumers = {s for s in live for r, t in self.nfa.moves[s] if _overlaps(r, ranges)}
-                skip = all(self.nfa.separator[s] for s in consumers)
+                steps.append((ranges, targets, all(self.nfa.separator[s] for s in consumers)))
+            has_sep = any(skip for _, _, skip in steps)
+            for ranges, targets, skip in steps:
+                if winner is not None:
+                    # tree-sitter's prefer_transition: once a token is complete, do not go on
+                    # through separators into another token of the same precedence
+                    owners = {self.nfa.owner[s] for s in targets} - {None}
+                    higher = any(self.precedence[o] > floor for o in owners)
+                    if not higher and (skip or (has_sep and winner not in owners)):
+                        continue
                 if targets not in index:
                     index[targets] = len(out)
                     out.append(None)  # type: ignore[arg-type]
                     queue.append(targets)
                 transitions.append((ranges, index[targets], skip))
-            at_start = states == first or bool(sep_restart & states)
+            at_start = states == first or (bool(sep_restart & states) and winner is None)
             eof = None
             if eof_token and at_start:
                 eof = self.end_state
@@ -291,6 +305,17 @@ class _Builder:
         return base
 
     end_state: int | None = None
+
+
+def _keep_nul(rule: dict) -> dict:
+    """A NUL written literally in a string token stays matchable (tree-sitter lexes it at EOF)."""
+    if rule["type"] == "CHARSET":
+        return {**rule, "keep_nul": True}
+    if "members" in rule:
+        return {**rule, "members": [_keep_nul(m) for m in rule["members"]]}
+    if "content" in rule:
+        return {**rule, "content": _keep_nul(rule["content"])}
+    return rule
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -446,6 +471,8 @@ def _merge_modes(builder: _Builder, modes: list[tuple[frozenset[int], bool]]):
 def _compatible(builder: _Builder, members: set[int], tokens: frozenset[int]) -> bool:
     added = tokens - members
     missing = members - tokens
+    if any(builder.matches_separator(t) for t in added | missing):
+        return False  # it would steal text that the other set's states skip as separators
     for a in tokens:
         for b in missing:
             if builder.conflicts(a, b):

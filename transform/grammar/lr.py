@@ -267,6 +267,12 @@ class TableBuilder:
             else:
                 state.gotos[symbol] = renumber[target]
         for terminal, cores in sorted(reduces.items()):
+            # tree-sitter orders a state's items (so an entry's REDUCE actions) by step index,
+            # then by the rule's symbol
+            cores = sorted(
+                cores,
+                key=lambda c: (c & DOT_MASK, self.productions[c >> DOT_BITS].lhs, c >> DOT_BITS),
+            )
             self._resolve(sid, state, terminal, cores, closure, errors)
         for extra in self.grammar.extra_tokens:
             state.actions.setdefault(extra, [Action(SHIFT, extra=True)])
@@ -285,7 +291,7 @@ class TableBuilder:
             if len(reduce_cores) == 1:
                 state.actions[terminal] = reduce_actions
                 return
-            if self._expected(reduce_cores, ()):
+            if self._expected(reduce_cores, (), sid):
                 state.actions[terminal] = reduce_actions
                 return
             errors.append(self._describe(sid, terminal, reduce_cores, [], closure))
@@ -306,7 +312,7 @@ class TableBuilder:
         if verdict == "reduce":
             state.actions[terminal] = reduce_actions
             return
-        if self._expected(reduce_cores, shift_cores):
+        if self._expected(reduce_cores, shift_cores, sid):
             state.actions[terminal] = reduce_actions + shift
             return
         errors.append(self._describe(sid, terminal, reduce_cores, shift_cores, closure))
@@ -379,11 +385,40 @@ class TableBuilder:
             return "shift"
         return None
 
-    def _conflict_symbols(self, cores) -> frozenset[int]:
+    def _aux_parents(self, sid: int) -> dict[int, set[int]]:
+        """As tree-sitter: for each auxiliary (repeat) symbol, the non-auxiliary rules whose
+        items expect it, in the last state on the access path (this state included) where
+        some item expects it."""
+        symbols = self.grammar.symbols
+        result: dict[int, set[int]] = {}
+        state = 0
+        path = [0]
+        for symbol in self.access[sid]:
+            state = self.transitions[state][symbol]
+            path.append(state)
+        for state in path:
+            found: dict[int, set[int]] = {}
+            for core in self.analysis.closure(self.kernels[state]):
+                pid, dot = core >> DOT_BITS, core & DOT_MASK
+                production = self.productions[pid]
+                if dot < len(production.steps):
+                    nxt = production.steps[dot].symbol
+                    if not symbols[nxt].terminal and symbols[nxt].auxiliary:
+                        parents = found.setdefault(nxt, set())
+                        if production.lhs >= 0 and not symbols[production.lhs].auxiliary:
+                            parents.add(production.lhs)
+            result.update(found)
+        return result
+
+    def _conflict_symbols(self, cores, sid: int | None = None) -> frozenset[int]:
         names = set()
+        parents = self._aux_parents(sid) if sid is not None else {}
         for core in cores:
             lhs = self.productions[core >> DOT_BITS].lhs
             info = self.grammar.symbols[lhs]
+            if info.auxiliary and lhs in parents:
+                names.update(parents[lhs])
+                continue
             if info.auxiliary and info.origin:
                 lhs = self._symbol_named(info.origin, lhs)
             names.add(lhs)
@@ -395,8 +430,8 @@ class TableBuilder:
                 return index
         return default
 
-    def _expected(self, reduce_cores, shift_cores) -> bool:
-        involved = self._conflict_symbols(list(reduce_cores) + list(shift_cores))
+    def _expected(self, reduce_cores, shift_cores, sid=None) -> bool:
+        involved = self._conflict_symbols(list(reduce_cores) + list(shift_cores), sid)
         return any(involved <= declared for declared in self.grammar.conflicts)
 
     def _reserved_set(self, closure: dict[int, int]) -> str | None:

@@ -341,7 +341,7 @@ class _Preparer:
                 for c in self.grammar.get("conflicts", [])
             ],
             precedence_orders=_precedence_orders(self.grammar.get("precedences", [])),
-            supertypes=[number[n] for n in self.supertypes if n in number],
+            supertypes=[number[n] for n in self.supertypes if number.get(n, -1) >= 0],
             external_tokens=external_symbols,
             reserved_sets=self._reserved_sets(),
             rule_order=self.rule_names,
