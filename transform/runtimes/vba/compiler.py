@@ -41,6 +41,7 @@ from .machine import (
     iter_group,
 )
 from .objects import (
+    OMITTED,
     Cell,
     ElemRef,
     UdtValue,
@@ -115,13 +116,13 @@ def _defaults(fn: Callable) -> list[object]:
 
 def call_builtin(fn: Callable, values: list) -> object:
     """Call a library function with VBA's omitted arguments removed or defaulted."""
-    while values and values[-1] is MISSING:
+    while values and values[-1] is OMITTED:
         values.pop()
-    if MISSING in values:
+    if OMITTED in values:
         defaults = _defaults(fn)
         values = [
             (defaults[i] if i < len(defaults) and defaults[i] is not inspect._empty else MISSING)
-            if v is MISSING
+            if v is OMITTED
             else v
             for i, v in enumerate(values)
         ]
@@ -1712,6 +1713,9 @@ def _error_block(
             except (VbaError, ZeroDivisionError, OverflowError, RecursionError) as exc:
                 e = exc if isinstance(exc, VbaError) else _convert(exc, lines[i])
                 _mark(e, lines[i], fr)
+                rt.budget -= 1  # an error loop (handler → Resume → error) must hit the budget
+                if rt.budget <= 0:
+                    rt.refill()
                 mode = fr.on_error
                 if mode is None or fr.in_handler:
                     if e is exc:
@@ -1751,7 +1755,7 @@ def _error_block(
 
 
 def _missing(fr: Frame) -> object:
-    return MISSING
+    return OMITTED
 
 
 def _set_erl(n: int) -> Callable[[Frame], None]:

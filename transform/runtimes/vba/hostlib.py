@@ -15,7 +15,16 @@ from typing import Any
 from .arrays import VbaArray
 from .coerce import to_long, to_string, typename, vartype
 from .info import isobject
-from .objects import Cell, Dictionary, NativeObject, UdtValue, deref, member_get, member_let
+from .objects import (
+    OMITTED,
+    Cell,
+    Dictionary,
+    NativeObject,
+    UdtValue,
+    deref,
+    member_get,
+    member_let,
+)
 from .values import MISSING, Empty, Null, VbaError, VbaObject
 
 
@@ -28,7 +37,7 @@ class ScriptQuit(Exception):
 
 def _vals(args: tuple) -> list:
     out = [deref(a) for a in args]
-    while out and out[-1] is MISSING:
+    while out and (out[-1] is MISSING or out[-1] is OMITTED):
         out.pop()
     return out
 
@@ -154,7 +163,7 @@ def create_object(rt: Any, class_name: str) -> object:
         from .objects import Collection
 
         return Collection()
-    if low.startswith("vbscript.regexp"):
+    if low.startswith("vbscript.regexp") or low == "regexp":
         from .regexp import RegExp
 
         return RegExp()
@@ -335,6 +344,21 @@ def array_fn(rt: Any, fr: Any, *args: object) -> object:
     return VbaArray.from_list([deref(a) for a in args])
 
 
+def len_fn(rt: Any, fr: Any, *args: object) -> object:
+    """Len: a UDT's length is its record size (what ``Open ... Len = Len(rec)`` needs)."""
+    v = deref(args[0]) if args else MISSING
+    if isinstance(v, UdtValue):
+        from .sandbox import byte_length
+
+        return byte_length(v)
+    from .strings import length
+
+    return length(v)
+
+
+# Looked up before the pure library (they need run state or see UDTs).
+OVERRIDES: dict[str, Callable[..., object]] = {"len": len_fn}
+
 RUNTIME_BUILTINS: dict[str, Callable[..., object]] = {
     "msgbox": msgbox,
     "inputbox": inputbox,
@@ -428,11 +452,17 @@ class WScriptObject(NativeObject):
         args = ScriptArguments(self.rt.script_args)
         return args if index is MISSING else args.vba_item(index)
 
+    def _script(self) -> str:
+        for mod in self.rt.project.asts:
+            if mod.kind == "script":
+                return mod.file.replace("\\", "/").rsplit("/", 1)[-1]
+        return "script.vbs"
+
     def vba_scriptfullname(self) -> str:
-        return self.rt.sandbox.vba_path("script.vbs")
+        return self.rt.sandbox.vba_path(self._script())
 
     def vba_scriptname(self) -> str:
-        return "script.vbs"
+        return self._script()
 
     def vba_sleep(self, ms: object = 0) -> None:
         self.rt.effect("sleep", ms=to_long(ms))
@@ -494,7 +524,40 @@ class ModuleObject(NativeObject):
         raise VbaError(438)
 
 
-GLOBAL_OBJECTS = {"err", "debug", "wscript"}
+class AppObject(NativeObject):
+    """VB6's App object: the program's folder is the sandbox."""
+
+    vba_typename = "App"
+
+    def __init__(self, rt: Any) -> None:
+        self.rt = rt
+
+    def vba_path(self) -> str:
+        return self.rt.sandbox.vba_path("")
+
+    def vba_exename(self) -> str:
+        return "Project1"
+
+    def vba_title(self) -> str:
+        return "Project1"
+
+    def vba_major(self) -> int:
+        return 1
+
+    def vba_minor(self) -> int:
+        return 0
+
+    def vba_revision(self) -> int:
+        return 0
+
+    def vba_previnstance(self) -> bool:
+        return False
+
+    def vba_logevent(self, *args: object) -> None:
+        self.rt.effect("app.logevent", text=to_string(args[0]) if args else "")
+
+
+GLOBAL_OBJECTS = {"err", "debug", "wscript", "app"}
 
 
 def global_object(project: Any, name: str) -> object | None:
@@ -505,4 +568,6 @@ def global_object(project: Any, name: str) -> object | None:
         return DebugObject(rt)
     if name == "wscript":
         return WScriptObject(rt)
+    if name == "app":
+        return AppObject(rt)
     return None

@@ -55,6 +55,7 @@ class Observation:
     cells_changed: list[dict] = field(default_factory=list)
     state: dict[str, object] = field(default_factory=dict)
     steps: int = 0
+    exit_code: int | None = None
 
     def to_json(self) -> dict:
         """JSON-ready form (VBA values as {"type", "value"} pairs)."""
@@ -67,6 +68,7 @@ class Observation:
             "effects": self.effects,
             "cells_changed": self.cells_changed,
             "state": {k: to_plain(v) for k, v in self.state.items()},
+            "exit_code": self.exit_code,
         }
 
 
@@ -299,6 +301,8 @@ class Project:
                 return found
         if name in self.modules:
             return ("module", self.modules[name])
+        if name in hostlib.OVERRIDES:
+            return ("rtbuiltin", hostlib.OVERRIDES[name])
         if name in BUILTINS:
             return ("builtin", BUILTINS[name], name)
         fn = hostlib.RUNTIME_BUILTINS.get(name)
@@ -452,6 +456,7 @@ class Project:
         step_limit: int = 50_000_000,
         time_limit: float = 60.0,
         sandbox_dir: str | Path | None = None,
+        script_args: Sequence[str] = (),
     ) -> Observation:
         """Run ``procedure`` with ``args`` (Python values or VBA values) and observe it.
 
@@ -461,6 +466,8 @@ class Project:
         rt.steps, rt.budget = 0, rt.CHUNK
         rt.reset_clock()
         rt.responses = list(responses)
+        rt.script_args = list(script_args)
+        rt.exit_code = None
         start_lines, start_effects = len(rt.lines), len(rt.effects)
         self._setup_sandbox(sandbox_dir)
         if workbook is not None:
@@ -491,6 +498,7 @@ class Project:
         if rt.host is not None:
             obs.cells_changed = rt.host.changes()
         obs.state = self.state()
+        obs.exit_code = rt.exit_code
         return obs
 
     def _setup_sandbox(self, directory: str | Path | None) -> None:

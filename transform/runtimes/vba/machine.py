@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .arrays import VbaArray
-from .objects import Cell, ElemRef, ErrObject, copy_value, default_let, deref, index_value
+from .objects import OMITTED, Cell, ElemRef, ErrObject, copy_value, default_let, deref, index_value
 from .printing import Printer
 from .values import MISSING, Empty, Nothing, VbaError, VbaObject
 
@@ -87,7 +87,7 @@ class Runtime:
         self.exit_code: int | None = None
 
     def _write(self, text: str) -> None:
-        text = self._partial + text
+        text = (self._partial + text).replace("\r\n", "\n")
         parts = text.split("\n")
         self.lines.extend(parts[:-1])
         self._partial = parts[-1]
@@ -248,7 +248,7 @@ class ProcInfo:
                 n = i
                 break
             a = args[i] if i < n else MISSING
-            if a is MISSING:
+            if a is MISSING or a is OMITTED:
                 if not p.optional:
                     raise VbaError(449)
                 d = p.default
@@ -421,11 +421,21 @@ class Instance(VbaObject):
         if p is None:
             p = cls.find(name, "sub", iface)
         if p is not None:
+            if (
+                args
+                and len(args) > len(p.node.params)
+                and not any(q.param_array for q in p.node.params)
+            ):
+                # obj.Prop(x) where Prop takes no arguments: index its result
+                return index_value(p.invoke(self, [], kw), [deref(a) for a in args])
             return p.invoke(self, args, kw)
         i = cls.field_index.get(name)
         if i is not None:
             v = self.cells[i].v
             return index_value(v, [deref(a) for a in args]) if args else v
+        delegate = self.__dict__.get("delegate")
+        if delegate is not None:  # a document module forwards to its sheet/workbook
+            return delegate.vba_get(name, args, kw)
         raise VbaError(438)
 
     def vba_let(self, name: str, args: list, value: object, iface: str | None = None) -> None:
@@ -444,6 +454,10 @@ class Instance(VbaObject):
                 return
             co = cls.fields[i][1].coerce
             cell.v = co(value) if co is not None else copy_value(value)
+            return
+        delegate = self.__dict__.get("delegate")
+        if delegate is not None:
+            delegate.vba_let(name, args, value)
             return
         getter = cls.find(name, "get", iface)
         if getter is not None:

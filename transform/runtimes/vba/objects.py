@@ -47,6 +47,19 @@ class ElemRef(Cell):
         self.array.set(self.index, self.v)
 
 
+class _Omitted:
+    """An argument left out in the source (``f(1, , 3)``), as opposed to a Variant
+    variable that holds Missing: library calls drop it, procedures see Missing."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "Omitted"
+
+
+OMITTED = _Omitted()
+
+
 def deref(a: object) -> object:
     """An argument's value whether it was passed as a Cell or as a value."""
     return a.v if isinstance(a, Cell) else a
@@ -163,7 +176,7 @@ def member_set(obj: object, name: str, args: list, value: object) -> None:
 
 def default_get(obj: object, args: list) -> object:
     """``obj(args)``: the default member with arguments (Collection item, Range cell)."""
-    name = getattr(obj, "vba_default_member", None)
+    name = getattr(obj, "vba_index_member", None) or getattr(obj, "vba_default_member", None)
     if name is None:
         if obj is Nothing:
             raise VbaError(91)
@@ -172,6 +185,9 @@ def default_get(obj: object, args: list) -> object:
 
 
 def default_let(obj: object, args: list, value: object) -> None:
+    if args and getattr(obj, "vba_index_member", None):
+        member_let(default_get(obj, args), getattr(obj, "vba_default_member", "value"), [], value)
+        return
     name = getattr(obj, "vba_default_member", None)
     if name is None:
         raise VbaError(91 if obj is Nothing else 438)
@@ -231,11 +247,17 @@ class NativeObject(VbaObject):
         if fn is None or not callable(fn):
             raise VbaError(438)
         values = [deref(a) for a in args]
-        while values and values[-1] is MISSING:
+        while values and (values[-1] is OMITTED or values[-1] is MISSING):
             values.pop()
         if kw:
             return fn(*values, **{k.lower(): deref(v) for k, v in kw.items()})
-        return fn(*values)
+        try:
+            return fn(*values)
+        except TypeError as e:
+            if not values or "positional argument" not in str(e):
+                raise
+        # obj.Member(x) where Member takes no arguments: index its result
+        return index_value(fn(), values)
 
     def vba_let(self, name: str, args: list, value: object) -> None:
         fn = getattr(self, "vba_let_" + name, None)
@@ -340,6 +362,10 @@ class Collection(NativeObject):
 
     def vba_let_item(self, *args: object) -> None:
         raise VbaError(424)
+
+    def vba__newenum(self) -> VbaArray:
+        """The enumerator a class's NewEnum member hands to For Each."""
+        return VbaArray.from_list(list(self.items))
 
 
 _ABSENT = object()
