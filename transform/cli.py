@@ -7,6 +7,7 @@ import click
 from . import __version__
 from .convert.cli import convert_command
 from .grammar.cli import grammar_group
+from .index.cli import graph_command, scan_command
 from .parse.cli import parse_command
 
 
@@ -19,3 +20,5 @@ def main() -> None:
 main.add_command(grammar_group)
 main.add_command(parse_command)
 main.add_command(convert_command)
+main.add_command(scan_command)
+main.add_command(graph_command)
