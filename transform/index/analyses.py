@@ -155,10 +155,11 @@ def _entry_reason(p: ProcedureSymbol, module_kind: str, g: nx.MultiDiGraph) -> s
         if kind == "handles_event":
             return _handler_reason(g, target, data.get("detail", ""))
     for _, _, kind, data in g.in_edges(p.id, keys=True, data=True):
-        if kind == "calls" and data.get("detail") == "AddressOf":
+        details = set(data.get("detail", "").split(", ")) if kind == "calls" else set()
+        if "AddressOf" in details:
             return "callback (AddressOf)"
-        if kind == "calls" and data.get("detail") in _HOST_CALLBACKS:
-            return f"host callback ({data['detail']})"
+        for via in sorted(details & _HOST_CALLBACKS):
+            return f"host callback ({via})"
     public = p.visibility != "private"
     if module_kind == "standard" and p.kind == "sub" and public and not p.params:
         return "public parameterless Sub (macro)"

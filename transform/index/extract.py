@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from transform.ingest import SourceModule
 from transform.parse import vba_ast as A
+from transform.runtimes.vba.coerce import to_string
 
 from .designer import designer_controls
 from .model import (
@@ -183,7 +184,10 @@ def render(expr: object) -> str:
             return "True" if value else "False"
         if isinstance(value, str):
             return '"' + value.replace('"', '""') + '"'
-        return str(value)
+        try:
+            return to_string(value)  # VBA's own spelling: 5, 2.5, 1/2/2003
+        except Exception:  # Nothing, Null, Empty have no string value
+            return str(value)
     if isinstance(expr, A.Name):
         return expr.name
     if isinstance(expr, A.Member):
@@ -462,7 +466,7 @@ class _ModuleBuilder:
                 return_type="",
                 location=self.loc(first),
                 end_line=last.end_line,
-                lines=sum(1 for _ in body),
+                lines=max(1, last.end_line - first.line + 1),
                 complexity=visitor.complexity,
                 traits=dict(visitor.traits),
                 effects=visitor.effects,

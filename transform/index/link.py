@@ -25,6 +25,7 @@ from .model import (
     Unresolved,
 )
 from .names import (
+    APPLICATION_MEMBERS,
     BASE_MEMBERS,
     CONTROL_EVENTS,
     FORM_TYPES,
@@ -239,6 +240,8 @@ class Linker:
         else:
             found.count += 1
             found.lines.append(line)
+            if detail and detail not in found.detail.split(", "):
+                found.detail = f"{found.detail}, {detail}" if found.detail else detail
 
     def unresolved_name(self, name: str, kind: str, use: Use, note: str = "") -> None:
         key = (name.lower(), kind, use.scope)
@@ -498,8 +501,11 @@ class Linker:
         if tag.startswith("host:"):
             host = tag[5:]
             name = HOST_GLOBALS[host][low]
-            node = self.external("host", host, name)
-            self._host_use(use, node, name, use.members, head=True)
+            if low in APPLICATION_MEMBERS:
+                node = self.external("host", host, "Application")
+                self._host_use(use, node, "Application", (name, *use.members))
+            else:
+                self._host_use(use, self.external("host", host, name), name, use.members, True)
             return None
         return None  # a host enumeration constant: library, nothing to record
 

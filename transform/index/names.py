@@ -234,6 +234,17 @@ DCount DSum DAvg DMax DMin DFirst DLast Nz TempVars CurrentUser SysCmd DBEngine
     "WSH": _canon("WScript"),
 }
 
+# Global names that are methods or properties of the host's Application object: their edge
+# goes to ``host:<Host>.Application`` (``Run "X"`` is ``Application.Run "X"``).
+APPLICATION_MEMBERS = set(
+    _canon(
+        """
+Run OnTime OnKey Calculate Evaluate Intersect Union ExecuteExcel4Macro StatusBar
+ScreenUpdating DisplayAlerts Nz SysCmd DLookup DCount DSum DAvg DMax DMin DFirst DLast
+"""
+    )
+)
+
 HOST_TYPES: dict[str, dict[str, str]] = {
     "Excel": _canon(
         """
