@@ -281,11 +281,13 @@ def _date_here(line: str, i: int, toks: list[Token]) -> bool:
     m = _DATE.match(line, i)
     if not m or not _DATEISH.match(m.group(1)):
         return False
-    return not (
-        toks
+    file_statement = (
+        bool(toks)
         and toks[-1].kind == "id"
         and toks[-1].low in ("print", "write", "input", "get", "put", "close")
     )
+    after_member = len(toks) > 1 and toks[-2].text == "."  # Debug.Print #1/2/2003#
+    return not file_statement or after_member
 
 
 def _is_hint(line: str, i: int) -> bool:

@@ -449,7 +449,7 @@ class Compiler:
         return lambda fr: project.type_of_is(f(fr), type_name)
 
     def x_Name(self, node: A.Name) -> Fn:
-        sym = self.lookup(node.name)
+        sym = self.lookup_name(node)
         kind = sym[0]
         if kind == "local" or kind == "result":
             slot = sym[1]
@@ -471,10 +471,18 @@ class Compiler:
     def x_Member(self, node: A.Member) -> Fn:
         return self.member_access(node, [])
 
+    def lookup_name(self, node: A.Name) -> tuple:
+        """Like lookup, but ``Left$`` finds the String-returning library form."""
+        if node.type_hint == "$":
+            sym = self.lookup(node.name + "$")
+            if sym[0] in ("builtin", "rtbuiltin"):
+                return sym
+        return self.lookup(node.name)
+
     def x_Index(self, node: A.Index) -> Fn:
         target = node.target
         if type(target) is A.Name:
-            sym = self.lookup(target.name)
+            sym = self.lookup_name(target)
             if sym[0] in ("local", "field", "modvar"):
                 return self.index_variable(sym, node.args)
             if sym[0] == "result" and not node.args:
