@@ -170,6 +170,7 @@ class TableBuilder:
         self.transitions: list[dict[int, int]] = []
         self.by_core: dict[frozenset[int], list[int]] = {}
         self.access: list[tuple[int, ...]] = []
+        self._shifts_by_core: dict[frozenset[int], int] = {}
 
     # -- automaton ----------------------------------------------------------------------
 
@@ -204,7 +205,9 @@ class TableBuilder:
             existing = self.kernels[sid]
             if not self.merge_states and existing != kernel:
                 continue
-            if self.merge_states and not _weakly_compatible(existing, kernel):
+            if self.merge_states and not (
+                _weakly_compatible(existing, kernel) and self._keeps_resolutions(existing, kernel)
+            ):
                 continue
             changed = False
             for core, lookahead in kernel.items():
@@ -218,6 +221,33 @@ class TableBuilder:
         self.access.append(access)
         self.by_core.setdefault(key, []).append(sid)
         return sid, True
+
+    def _keeps_resolutions(self, existing: dict[int, int], kernel: dict[int, int]) -> bool:
+        """Merging must not give a completed item a lookahead the state also shifts: that
+        would add a shift/reduce conflict whose precedence resolution could then remove the
+        shift for every merged context (tree-sitter keeps such contexts apart)."""
+        if existing == kernel:
+            return True
+        first, second = self.analysis.closure(existing), self.analysis.closure(kernel)
+        shifts = self._shift_terminals(frozenset(existing), first)
+        for core, lookahead in first.items():
+            pid, dot = core >> DOT_BITS, core & DOT_MASK
+            if dot == len(self.productions[pid].steps) and (lookahead ^ second[core]) & shifts:
+                return False
+        return True
+
+    def _shift_terminals(self, key: frozenset[int], closure: dict[int, int]) -> int:
+        cached = self._shifts_by_core.get(key)
+        if cached is None:
+            cached = 0
+            is_terminal = self.analysis.is_terminal
+            for core in closure:
+                steps = self.productions[core >> DOT_BITS].steps
+                dot = core & DOT_MASK
+                if dot < len(steps) and is_terminal[steps[dot].symbol]:
+                    cached |= 1 << steps[dot].symbol
+            self._shifts_by_core[key] = cached
+        return cached
 
     def reachable_order(self) -> list[int]:
         order, seen = [0], {0}
