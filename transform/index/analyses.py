@@ -26,13 +26,7 @@ from .model import (
 from .names import AUTO_MACROS
 
 _HOST_CALLBACKS = {".OnAction", "Application.OnTime", "Application.OnKey"}
-_OPEN_EVENTS = {
-    "workbook.open",
-    "document.open",
-    "document.new",
-    "form.load",
-    "userform.initialize",
-}
+_OPEN_EVENTS = {"workbook.open", "document.open", "document.new"}
 
 
 def analyse(index: ProjectIndex, graph: nx.MultiDiGraph) -> Analyses:
