@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+from transform.parse.vba_lower import parse_text
 from transform.runtimes.vba.datetime_ import Clock, set_clock
 from transform.runtimes.vba.interpreter import Observation, Project, load_source
-from transform.parse.vba_lower import parse_text
 
 FIXED_NOW = datetime.datetime(2024, 7, 19, 10, 30, 0)
 

@@ -170,6 +170,20 @@ def _text_compare_wrappers() -> dict[str, Callable]:
 
 _TEXT_BUILTINS = _text_compare_wrappers()
 
+# Library functions that look at an object itself, not at its default member.
+_OBJECT_AWARE = {
+    "typename",
+    "vartype",
+    "isobject",
+    "isarray",
+    "ismissing",
+    "array",
+    "lbound",
+    "ubound",
+    "join",
+    "filter",
+}
+
 
 # --------------------------------------------------------------------------- compiler
 
@@ -720,6 +734,8 @@ class Compiler:
             if any(a.name for a in args):
                 names = [a.name for a in args]
                 return lambda fr: _call_named(fn, [g(fr) for g in vals], names)
+            if sym[2] in _OBJECT_AWARE:
+                return lambda fr: call_builtin(fn, [g(fr) for g in vals])
             if len(vals) == 1:
                 g0 = vals[0]
                 return lambda fr: call_builtin(fn, [scalar(g0(fr))])
@@ -1721,6 +1737,7 @@ def _error_block(
             except (VbaError, ZeroDivisionError, OverflowError, RecursionError) as exc:
                 e = exc if isinstance(exc, VbaError) else _convert(exc, lines[i])
                 _mark(e, lines[i], fr)
+                exc.__traceback__ = None  # keep no frames alive: Class_Terminate timing
                 rt.budget -= 1  # an error loop (handler → Resume → error) must hit the budget
                 if rt.budget <= 0:
                     rt.refill()
@@ -1732,6 +1749,7 @@ def _error_block(
                 rt.err.capture(e)
                 rt.erl = getattr(e, "erl", 0)
                 rt.err.line = getattr(e, "line", 0)
+                e = None
                 if mode == "\0next":
                     i += 1
                     continue

@@ -254,6 +254,8 @@ class NativeObject(VbaObject):
         try:
             return fn(*values)
         except TypeError as e:
+            if "missing" in str(e):
+                raise VbaError(449) from None
             if not values or "positional argument" not in str(e):
                 raise
         # obj.Member(x) where Member takes no arguments: index its result
