@@ -124,6 +124,7 @@ def extract_module(
         lines=_line_count(source.text),
         member=source.member,
         project=project,
+        base=next((str(a.value) for a in tree.attributes if a.name.lower() == "vb_base"), ""),
     )
     facts = ModuleFacts(module)
     builder = _ModuleBuilder(facts, source.display)

@@ -113,7 +113,7 @@ def detect_hosts(modules: list[ModuleSymbol]) -> tuple[list[str], bool]:
         host = None
         if m.kind == "script":
             host = "WSH"
-        elif m.kind == "document" and not vb6:
+        elif m.kind == "document":
             if low == "thisdocument":
                 host = "Word"
             elif low.startswith(("form_", "report_")):
@@ -725,6 +725,13 @@ _MISSING_MEMBER = {
     "document": "neither declared in the module nor a known Document member",
 }
 
+# VB_Base class ids of Office document modules (the coclass the module extends).
+_BASE_CLASSES = {
+    "00020819-0000-0000-C000-000000000046": "workbook",
+    "00020820-0000-0000-C000-000000000046": "worksheet",
+    "00020906-0000-0000-C000-000000000046": "document",
+}
+
 _DOCUMENT_HOST = {
     "workbook": ("Excel", "Workbook"),
     "worksheet": ("Excel", "Worksheet"),
@@ -744,6 +751,10 @@ def _flavour(module: ModuleSymbol) -> str:
         return module.kind
     if module.kind != "document":
         return ""
+    base = module.base.upper()
+    for guid, flavour in _BASE_CLASSES.items():
+        if guid in base:
+            return flavour
     low = module.name.lower()
     if low == "thisworkbook":
         return "workbook"

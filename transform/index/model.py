@@ -79,8 +79,8 @@ class Parameter:
 @dataclass(slots=True)
 class ModuleSymbol:
     """One module.  ``project``: names resolve within one project (an Office file, the folder
-    of a VB6 .vbp, or a scan root); ``container``: for a VBScript ``Class`` block, the script's
-    id."""
+    of a VB6 .vbp, or a scan root); ``base``: ``Attribute VB_Base`` of document modules (the
+    host class they extend); ``container``: for a VBScript ``Class`` block, the script's id."""
 
     id: str
     name: str
@@ -91,6 +91,7 @@ class ModuleSymbol:
     lines: int
     member: str | None = None
     project: str = ""
+    base: str = ""
     option_explicit: bool = False
     implements: list[str] = field(default_factory=list)
     container: str | None = None
