@@ -204,3 +204,25 @@ def test_a_token_that_can_match_nothing_is_accepted_as_tree_sitter_does(tmp_path
     language = generate_and_load(grammar, tmp_path)
     assert str(parse(language, "`abc`")) == "(program)"
     assert not parse(language, "``").has_error
+
+
+def test_invalid_utf8_inside_a_negated_class_is_not_an_error(fixture_language):
+    # The runtime reads an undecodable byte as lookahead -1; [^"]* must still take it.
+    language = fixture_language("json")
+    tree = tree_sitter.Parser(language).parse(b'["caf\xe9", 1]')
+    assert not tree.root_node.has_error
+
+
+def test_alias_of_a_sequence_wraps_it_in_one_node(tmp_path):
+    from transform.grammar.build import generate_and_load
+
+    wrapped = {
+        "type": "ALIAS",
+        "named": True,
+        "value": "wrapped",
+        "content": seq(string("b"), {"type": "FIELD", "name": "x", "content": sym("id")}),
+    }
+    grammar = grammar_of(s=seq(string("a"), wrapped), id={"type": "PATTERN", "value": "[0-9]+"})
+    root = parse(generate_and_load(grammar, tmp_path), "a b 1")
+    assert str(root) == "(s (wrapped x: (id)))"
+    assert root.named_children[0].child_by_field_name("x").text == b"1"

@@ -443,12 +443,20 @@ def test_case_insensitive_literals_and_ranges():
     assert parse_pattern("1", "i") == cs("1")
 
 
-def test_case_insensitive_uses_full_case_classes():
+def test_case_insensitive_with_u_uses_full_case_classes():
     # UnicodeData.txt: U+212A KELVIN SIGN lowercases to 'k'; U+017F LONG S uppercases to 'S';
     # U+00B5 MICRO SIGN uppercases to U+039C, whose lowercase is U+03BC.
-    assert parse_pattern("k", "i") == cs("K", "k", 0x212A)
-    assert parse_pattern("s", "i") == cs("S", "s", 0x17F)
+    assert parse_pattern("k", "iu") == cs("K", "k", 0x212A)
+    assert parse_pattern("s", "iu") == cs("S", "s", 0x17F)
     assert parse_pattern("\\u00b5", "i") == cs(0xB5, 0x39C, 0x3BC)
+
+
+def test_case_insensitive_without_u_never_folds_non_ascii_into_ascii():
+    # ECMA-262 Canonicalize (non-unicode mode): "If the numeric value of ch >= 128 and the
+    # numeric value of cu < 128, return ch" - so /k/i does not match the Kelvin sign, and a
+    # case-insensitive keyword stays inside an ASCII identifier pattern.
+    assert parse_pattern("k", "i") == cs("K", "k")
+    assert parse_pattern("s", "i") == cs("S", "s")
 
 
 def test_case_insensitive_i_excludes_turkic_dotless_i():
@@ -595,7 +603,8 @@ def test_complement_excludes_nul():
 def test_fold_case():
     assert fold_case([[ord("a"), ord("c")]]) == [[65, 67], [97, 99]]
     assert fold_case([[ord("0"), ord("9")]]) == [[48, 57]]
-    assert fold_case([[0x212A, 0x212A]]) == [[75, 75], [107, 107], [0x212A, 0x212A]]
+    assert fold_case([[0x212A, 0x212A]], unicode=True) == [[75, 75], [107, 107], [0x212A, 0x212A]]
+    assert fold_case([[0x212A, 0x212A]]) == [[0x212A, 0x212A]]
     # Greek: U+03A3 SIGMA lowercases to U+03C3; final sigma U+03C2 uppercases to U+03A3.
     assert fold_case([[0x3C3, 0x3C3]]) == [[0x3A3, 0x3A3], [0x3C2, 0x3C3]]
 
@@ -608,6 +617,7 @@ def test_fold_case_skips_multi_character_mappings():
 
 def test_fold_case_of_everything_is_everything():
     assert fold_case([[0, MAX]]) == [[0, MAX]]
+    assert fold_case([[0, MAX]], unicode=True) == [[0, MAX]]
 
 
 def test_string_to_rule():

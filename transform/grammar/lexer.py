@@ -15,6 +15,7 @@ from .model import GrammarError, PreparedGrammar
 from .regex import RegexError, parse_pattern, string_to_rule
 
 MAX_CHAR = 0x10FFFF
+DECODE_ERROR = -1  # the runtime's lookahead for bytes that are not valid UTF-8
 
 
 @dataclass
@@ -104,6 +105,10 @@ class _Builder:
             if not rule.get("keep_nul"):
                 ranges = tuple((lo, hi) for lo, hi in ranges if hi >= 1)
                 ranges = tuple((max(lo, 1), hi) for lo, hi in ranges)
+            if ranges and ranges[-1][1] >= MAX_CHAR:
+                # A complemented set also takes the runtime's lookahead for an undecodable
+                # byte (-1), as the official generator's negated conditions do.
+                ranges = ((DECODE_ERROR, DECODE_ERROR), *ranges)
             if ranges:
                 nfa.moves[start].append((ranges, end))
             return start, end

@@ -186,9 +186,12 @@ def _case_classes() -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
     return tuple(sorted(classes)), classes
 
 
-def fold_case(ranges: Iterable[Sequence[int]]) -> Ranges:
+def fold_case(ranges: Iterable[Sequence[int]], unicode: bool = False) -> Ranges:
     """Close a set under simple case mapping, as the ``i`` flag requires.
 
+    Without the ``u`` flag JavaScript never folds a non-ASCII character into ASCII (ECMA-262
+    Canonicalize), so /k/i does not match the Kelvin sign and `/lock/i` stays within an
+    ASCII identifier pattern; with ``u`` full simple case folding applies.
     Only the few thousand code points with case variants are visited (found by bisection),
     so even a near-complete set folds quickly.
     """
@@ -197,7 +200,10 @@ def fold_case(ranges: Iterable[Sequence[int]]) -> Ranges:
     extra: list[tuple[int, int]] = []
     for lo, hi in base:
         for index in range(bisect.bisect_left(cased, lo), bisect.bisect_right(cased, hi)):
-            extra.extend((cp, cp) for cp in classes[cased[index]])
+            point = cased[index]
+            extra.extend(
+                (cp, cp) for cp in classes[point] if unicode or (cp < 128) == (point < 128)
+            )
     return _normalize([*base, *extra])
 
 
@@ -465,10 +471,11 @@ _HEX = "0123456789abcdefABCDEF"
 class _Parser:
     """Recursive-descent parser over the pattern text; one instance per pattern."""
 
-    def __init__(self, pattern: str, ignore_case: bool, dot_all: bool):
+    def __init__(self, pattern: str, ignore_case: bool, dot_all: bool, unicode: bool = False):
         self.pattern = pattern
         self.pos = 0
         self.ignore_case = ignore_case
+        self.unicode = unicode
         self.dot_all = dot_all
 
     # -- helpers ------------------------------------------------------------------------------
@@ -486,7 +493,7 @@ class _Parser:
     def finish_set(self, ranges: Ranges, negated: bool) -> Ranges:
         """Fold before negating, so ``[^a]`` with ``i`` excludes both 'a' and 'A' (as in JS)."""
         if self.ignore_case:
-            ranges = fold_case(ranges)
+            ranges = fold_case(ranges, self.unicode)
         return complement(ranges) if negated else ranges
 
     # -- structure ----------------------------------------------------------------------------
@@ -755,5 +762,5 @@ def parse_pattern(pattern: str, flags: str = "") -> Rule:
     ``g``, ``m``, ``y`` and ``d`` are accepted and do not change the token's language.
     """
     _check_flags(pattern, flags)
-    parser = _Parser(pattern, ignore_case="i" in flags, dot_all="s" in flags)
+    parser = _Parser(pattern, ignore_case="i" in flags, dot_all="s" in flags, unicode="u" in flags)
     return parser.parse()

@@ -237,6 +237,22 @@ class Vocabulary:
             return "return"
         return "break"
 
+    def global_line(self, node: tree_sitter.Node) -> str:
+        """`global a, b` for the module-level variables a procedure assigns (Python would
+        otherwise make them locals), or an empty string."""
+        procedure = self.t.scope.procedure
+        body = node.child_by_field_name("body")
+        if procedure is None or body is None:
+            return ""
+        names = sorted(
+            {
+                self.t.name(name)
+                for name in self._assigned_names(body)
+                if name.lower() not in procedure.types and name.lower() in self.t.scope.types
+            }
+        )
+        return f"global {', '.join(names)}" if names else ""
+
     def has_byref_writes(self, node: tree_sitter.Node) -> bool:
         """Does the procedure assign a ByRef parameter? Then callers see the change, which a
         plain def cannot express; such procedures need another rule."""
@@ -286,17 +302,19 @@ class Vocabulary:
     # -- internals ------------------------------------------------------------------------
 
     def _assigns_name(self, node: tree_sitter.Node, name: str) -> bool:
+        return any(assigned.lower() == name for assigned in self._assigned_names(node))
+
+    def _assigned_names(self, node: tree_sitter.Node):
+        """Simple names assigned anywhere below node (Let, Set, For counters)."""
         stack = [node]
         while stack:
             current = stack.pop()
             if current.type in ("assignment_statement", "set_statement", "for_statement"):
-                target = current.child_by_field_name(
-                    "counter" if current.type == "for_statement" else "left"
-                )
-                if target is not None and self.t.text(target).lower() == name:
-                    return True
+                field = "counter" if current.type == "for_statement" else "left"
+                target = current.child_by_field_name(field)
+                if target is not None and target.type == "identifier":
+                    yield self.t.text(target)
             stack.extend(current.named_children)
-        return False
 
     def _type_name(self, node: tree_sitter.Node | None, name: str) -> str:
         if node is not None:

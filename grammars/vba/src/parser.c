@@ -40393,6 +40393,15 @@ static const TSCharacterRange ts_lex_set_5[] = {
 };
 
 static const TSCharacterRange ts_lex_set_6[] = {
+  {-1, -1},
+  {1, 8},
+  {11, 12},
+  {14, 31},
+  {33, 94},
+  {96, 1114111},
+};
+
+static const TSCharacterRange ts_lex_set_7[] = {
   {48, 57},
   {65, 67},
   {69, 90},
@@ -40412,7 +40421,7 @@ static const TSCharacterRange ts_lex_set_6[] = {
   {65296, 65519},
 };
 
-static const TSCharacterRange ts_lex_set_7[] = {
+static const TSCharacterRange ts_lex_set_8[] = {
   {48, 57},
   {65, 76},
   {78, 90},
@@ -40432,7 +40441,7 @@ static const TSCharacterRange ts_lex_set_7[] = {
   {65296, 65519},
 };
 
-static const TSCharacterRange ts_lex_set_8[] = {
+static const TSCharacterRange ts_lex_set_9[] = {
   {65, 68},
   {70, 75},
   {77, 81},
@@ -40456,7 +40465,7 @@ static const TSCharacterRange ts_lex_set_8[] = {
   {65296, 65519},
 };
 
-static const TSCharacterRange ts_lex_set_9[] = {
+static const TSCharacterRange ts_lex_set_10[] = {
   {48, 57},
   {65, 72},
   {74, 90},
@@ -40476,7 +40485,7 @@ static const TSCharacterRange ts_lex_set_9[] = {
   {65296, 65519},
 };
 
-static const TSCharacterRange ts_lex_set_10[] = {
+static const TSCharacterRange ts_lex_set_11[] = {
   {48, 57},
   {65, 81},
   {83, 90},
@@ -40496,7 +40505,7 @@ static const TSCharacterRange ts_lex_set_10[] = {
   {65296, 65519},
 };
 
-static const TSCharacterRange ts_lex_set_11[] = {
+static const TSCharacterRange ts_lex_set_12[] = {
   {48, 57},
   {65, 82},
   {84, 90},
@@ -40516,7 +40525,7 @@ static const TSCharacterRange ts_lex_set_11[] = {
   {65296, 65519},
 };
 
-static const TSCharacterRange ts_lex_set_12[] = {
+static const TSCharacterRange ts_lex_set_13[] = {
   {48, 57},
   {65, 83},
   {85, 90},
@@ -40536,7 +40545,7 @@ static const TSCharacterRange ts_lex_set_12[] = {
   {65296, 65519},
 };
 
-static const TSCharacterRange ts_lex_set_13[] = {
+static const TSCharacterRange ts_lex_set_14[] = {
   {48, 57},
   {65, 71},
   {73, 90},
@@ -40556,7 +40565,7 @@ static const TSCharacterRange ts_lex_set_13[] = {
   {65296, 65519},
 };
 
-static const TSCharacterRange ts_lex_set_14[] = {
+static const TSCharacterRange ts_lex_set_15[] = {
   {48, 57},
   {65, 78},
   {80, 90},
@@ -40576,7 +40585,7 @@ static const TSCharacterRange ts_lex_set_14[] = {
   {65296, 65519},
 };
 
-static const TSCharacterRange ts_lex_set_15[] = {
+static const TSCharacterRange ts_lex_set_16[] = {
   {65, 75},
   {77, 81},
   {83, 85},
@@ -40598,7 +40607,7 @@ static const TSCharacterRange ts_lex_set_15[] = {
   {65296, 65519},
 };
 
-static const TSCharacterRange ts_lex_set_16[] = {
+static const TSCharacterRange ts_lex_set_17[] = {
   {65, 81},
   {83, 90},
   {97, 113},
@@ -40701,7 +40710,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 6:
       if (eof) END_STATE();
-      if ((1 <= lookahead && lookahead <= 9) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 33) || (35 <= lookahead && lookahead <= 1114111)) ADVANCE(6);
+      if (lookahead == -1 || (1 <= lookahead && lookahead <= 9) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 33) || (35 <= lookahead && lookahead <= 1114111)) ADVANCE(6);
       if (lookahead == 34) ADVANCE(35);
       END_STATE();
     case 7:
@@ -40718,7 +40727,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 77 || lookahead == 109) ADVANCE(44);
       if (lookahead == 78 || lookahead == 110) ADVANCE(45);
       if (lookahead == 79 || lookahead == 111) ADVANCE(46);
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(47);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(47);
       END_STATE();
     case 8:
       ACCEPT_TOKEN(sym_181);
@@ -40729,7 +40738,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 9:
       ACCEPT_TOKEN(sym_3);
       if (eof) END_STATE();
-      if ((1 <= lookahead && lookahead <= 8) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 31) || (33 <= lookahead && lookahead <= 1114111)) ADVANCE(9);
+      if (lookahead == -1 || (1 <= lookahead && lookahead <= 8) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 31) || (33 <= lookahead && lookahead <= 1114111)) ADVANCE(9);
       if (lookahead == 9 || lookahead == 32) ADVANCE(50);
       END_STATE();
     case 10:
@@ -40811,7 +40820,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 27:
       if (eof) END_STATE();
-      if ((1 <= lookahead && lookahead <= 9) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 92) || (94 <= lookahead && lookahead <= 1114111)) ADVANCE(64);
+      if (lookahead == -1 || (1 <= lookahead && lookahead <= 9) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 92) || (94 <= lookahead && lookahead <= 1114111)) ADVANCE(64);
       END_STATE();
     case 28:
       ACCEPT_TOKEN(sym_179);
@@ -40859,7 +40868,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 77 || lookahead == 109) ADVANCE(44);
       if (lookahead == 78 || lookahead == 110) ADVANCE(45);
       if (lookahead == 79 || lookahead == 111) ADVANCE(46);
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(47);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(47);
       END_STATE();
     case 37:
       if (eof) END_STATE();
@@ -40924,7 +40933,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 50:
       ACCEPT_TOKEN(sym_3);
       if (eof) END_STATE();
-      if ((1 <= lookahead && lookahead <= 8) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 31) || (33 <= lookahead && lookahead <= 94) || (96 <= lookahead && lookahead <= 1114111)) ADVANCE(9);
+      if (ts_in_ranges(ts_lex_set_6, 6, lookahead)) ADVANCE(9);
       if (lookahead == 9 || lookahead == 32) ADVANCE(50);
       if (lookahead == 95) ADVANCE(88);
       END_STATE();
@@ -40971,19 +40980,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
       if (lookahead == 68 || lookahead == 100) ADVANCE(91);
       END_STATE();
     case 63:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
       if (lookahead == 77 || lookahead == 109) ADVANCE(92);
       END_STATE();
     case 64:
       if (eof) END_STATE();
-      if ((1 <= lookahead && lookahead <= 9) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 92) || (94 <= lookahead && lookahead <= 1114111)) ADVANCE(64);
+      if (lookahead == -1 || (1 <= lookahead && lookahead <= 9) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 92) || (94 <= lookahead && lookahead <= 1114111)) ADVANCE(64);
       if (lookahead == 93) ADVANCE(61);
       END_STATE();
     case 65:
@@ -41020,7 +41029,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 78 || lookahead == 110) ADVANCE(102);
       if (lookahead == 79 || lookahead == 111) ADVANCE(103);
       if (lookahead == 80 || lookahead == 112) ADVANCE(72);
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(104);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(104);
       END_STATE();
     case 70:
       if (eof) END_STATE();
@@ -41033,7 +41042,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 77 || lookahead == 109) ADVANCE(101);
       if (lookahead == 78 || lookahead == 110) ADVANCE(102);
       if (lookahead == 79 || lookahead == 111) ADVANCE(103);
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(104);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(104);
       END_STATE();
     case 71:
       if (eof) END_STATE();
@@ -41114,7 +41123,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 88:
       ACCEPT_TOKEN(sym_3);
       if (eof) END_STATE();
-      if ((1 <= lookahead && lookahead <= 8) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 31) || (33 <= lookahead && lookahead <= 1114111)) ADVANCE(9);
+      if (lookahead == -1 || (1 <= lookahead && lookahead <= 8) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 31) || (33 <= lookahead && lookahead <= 1114111)) ADVANCE(9);
       if (lookahead == 9 || lookahead == 32) ADVANCE(50);
       if (lookahead == 10) ADVANCE(9);
       if (lookahead == 13) ADVANCE(122);
@@ -41335,7 +41344,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 77 || lookahead == 109) ADVANCE(165);
       if (lookahead == 78 || lookahead == 110) ADVANCE(166);
       if (lookahead == 79 || lookahead == 111) ADVANCE(167);
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(168);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(168);
       END_STATE();
     case 128:
       if (eof) END_STATE();
@@ -41348,7 +41357,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 77 || lookahead == 109) ADVANCE(165);
       if (lookahead == 78 || lookahead == 110) ADVANCE(166);
       if (lookahead == 79 || lookahead == 111) ADVANCE(167);
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(168);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(168);
       END_STATE();
     case 129:
       if (eof) END_STATE();
@@ -41417,7 +41426,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 77 || lookahead == 109) ADVANCE(101);
       if (lookahead == 78 || lookahead == 110) ADVANCE(102);
       if (lookahead == 79 || lookahead == 111) ADVANCE(103);
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(104);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(104);
       END_STATE();
     case 142:
       if (eof) END_STATE();
@@ -41425,7 +41434,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 143:
       if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(182);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(182);
       END_STATE();
     case 144:
       if (eof) END_STATE();
@@ -41750,7 +41759,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 210:
       if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(243);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(243);
       END_STATE();
     case 211:
       if (eof) END_STATE();
@@ -41960,7 +41969,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 256:
       if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(271);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(271);
       END_STATE();
     case 257:
       if (eof) END_STATE();
@@ -42239,7 +42248,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 77 || lookahead == 109) ADVANCE(44);
       if (lookahead == 78 || lookahead == 110) ADVANCE(45);
       if (lookahead == 79 || lookahead == 111) ADVANCE(46);
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(47);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(47);
       END_STATE();
     case 315:
       if (eof) END_STATE();
@@ -42260,7 +42269,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
       if (lookahead == 68 || lookahead == 100) ADVANCE(319);
       END_STATE();
     case 319:
@@ -42440,7 +42449,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_8, 21, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_9, 21, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(336);
       if (lookahead == 76 || lookahead == 108) ADVANCE(337);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
@@ -42476,7 +42485,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_8, 21, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_9, 21, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(336);
       if (lookahead == 76 || lookahead == 108) ADVANCE(337);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
@@ -42510,7 +42519,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_9, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_10, 17, lookahead)) ADVANCE(24);
       if (lookahead == 73 || lookahead == 105) ADVANCE(343);
       END_STATE();
     case 338:
@@ -42524,7 +42533,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_9, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_10, 17, lookahead)) ADVANCE(24);
       if (lookahead == 73 || lookahead == 105) ADVANCE(345);
       END_STATE();
     case 340:
@@ -42537,7 +42546,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
       if (lookahead == 68 || lookahead == 100) ADVANCE(346);
       END_STATE();
     case 343:
@@ -42551,14 +42560,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_10, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(348);
       END_STATE();
     case 345:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
       if (lookahead == 68 || lookahead == 100) ADVANCE(349);
       END_STATE();
     case 346:
@@ -42579,14 +42588,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_12, 17, lookahead)) ADVANCE(24);
       if (lookahead == 83 || lookahead == 115) ADVANCE(352);
       END_STATE();
     case 349:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_12, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_13, 17, lookahead)) ADVANCE(24);
       if (lookahead == 84 || lookahead == 116) ADVANCE(353);
       END_STATE();
     case 350:
@@ -42612,14 +42621,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_9, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_10, 17, lookahead)) ADVANCE(24);
       if (lookahead == 73 || lookahead == 105) ADVANCE(356);
       END_STATE();
     case 353:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_13, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_14, 17, lookahead)) ADVANCE(24);
       if (lookahead == 72 || lookahead == 104) ADVANCE(357);
       END_STATE();
     case 354:
@@ -42635,7 +42644,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_14, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_15, 17, lookahead)) ADVANCE(24);
       if (lookahead == 79 || lookahead == 111) ADVANCE(360);
       END_STATE();
     case 357:
@@ -42817,7 +42826,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
       if (lookahead == 68 || lookahead == 100) ADVANCE(385);
       END_STATE();
     case 385:
@@ -42844,7 +42853,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 46) ADVANCE(16);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(390);
       if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_8, 21, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_9, 21, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(317);
       if (lookahead == 76 || lookahead == 108) ADVANCE(337);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
@@ -42865,7 +42874,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 46) ADVANCE(340);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(390);
       if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_8, 21, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_9, 21, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(317);
       if (lookahead == 76 || lookahead == 108) ADVANCE(337);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
@@ -42916,7 +42925,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 46) ADVANCE(16);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(390);
       if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_15, 19, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_16, 19, lookahead)) ADVANCE(24);
       if (lookahead == 76 || lookahead == 108) ADVANCE(337);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 86 || lookahead == 118) ADVANCE(338);
@@ -42936,7 +42945,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 46) ADVANCE(340);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(390);
       if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_15, 19, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_16, 19, lookahead)) ADVANCE(24);
       if (lookahead == 76 || lookahead == 108) ADVANCE(337);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 86 || lookahead == 118) ADVANCE(338);
@@ -42997,7 +43006,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_16, 15, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 15, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(27);
       if (lookahead == 92) ADVANCE(28);
@@ -43030,7 +43039,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
       if (lookahead == 68 || lookahead == 100) ADVANCE(403);
       END_STATE();
     case 403:
@@ -43126,7 +43135,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 46) ADVANCE(16);
       if (lookahead == 58) ADVANCE(19);
       if (lookahead == 61) ADVANCE(316);
-      if (ts_in_ranges(ts_lex_set_16, 15, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 15, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(27);
       if (lookahead == 95) ADVANCE(30);
@@ -43144,7 +43153,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 46) ADVANCE(340);
       if (lookahead == 58) ADVANCE(19);
       if (lookahead == 61) ADVANCE(316);
-      if (ts_in_ranges(ts_lex_set_16, 15, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 15, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(27);
       if (lookahead == 95) ADVANCE(30);
@@ -43161,7 +43170,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 40) ADVANCE(33);
       if (lookahead == 46) ADVANCE(16);
       if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_15, 19, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_16, 19, lookahead)) ADVANCE(24);
       if (lookahead == 76 || lookahead == 108) ADVANCE(337);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 86 || lookahead == 118) ADVANCE(338);
@@ -43180,7 +43189,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 40) ADVANCE(33);
       if (lookahead == 46) ADVANCE(340);
       if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_15, 19, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_16, 19, lookahead)) ADVANCE(24);
       if (lookahead == 76 || lookahead == 108) ADVANCE(337);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 86 || lookahead == 118) ADVANCE(338);
@@ -43336,7 +43345,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
       if (lookahead == 68 || lookahead == 100) ADVANCE(420);
       END_STATE();
     case 420:
@@ -43395,7 +43404,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
       if (lookahead == 68 || lookahead == 100) ADVANCE(426);
       END_STATE();
     case 426:
@@ -43520,7 +43529,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
       if (lookahead == 68 || lookahead == 100) ADVANCE(437);
       END_STATE();
     case 437:
@@ -43559,7 +43568,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
       if (lookahead == 68 || lookahead == 100) ADVANCE(442);
       END_STATE();
     case 442:
@@ -43590,7 +43599,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_16, 15, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 15, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(27);
       if (lookahead == 92) ADVANCE(28);
@@ -43613,7 +43622,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_16, 15, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 15, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(27);
       if (lookahead == 92) ADVANCE(28);
@@ -43635,7 +43644,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 38) ADVANCE(315);
       if (lookahead == 39) ADVANCE(9);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(330);
-      if (ts_in_ranges(ts_lex_set_16, 15, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 15, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(27);
       if (lookahead == 95) ADVANCE(324);
@@ -43658,7 +43667,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 46) ADVANCE(34);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(18);
       if (lookahead == 61) ADVANCE(316);
-      if (ts_in_ranges(ts_lex_set_16, 15, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 15, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(27);
       if (lookahead == 95) ADVANCE(324);
@@ -43761,7 +43770,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_16, 15, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 15, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(27);
       if (lookahead == 95) ADVANCE(324);
@@ -43778,7 +43787,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 77 || lookahead == 109) ADVANCE(44);
       if (lookahead == 78 || lookahead == 110) ADVANCE(45);
       if (lookahead == 79 || lookahead == 111) ADVANCE(46);
-      if (lookahead == 83 || lookahead == 115 || lookahead == 383) ADVANCE(47);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(47);
       END_STATE();
     case 466:
       if (eof) END_STATE();
@@ -43801,7 +43810,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(61);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_7, 17, lookahead)) ADVANCE(24);
       if (lookahead == 68 || lookahead == 100) ADVANCE(469);
       END_STATE();
     case 469:
