@@ -15,6 +15,7 @@ import tree_sitter
 
 from transform.ingest import IngestError, SourceModule, ingest
 from transform.parse.languages import get_language
+from transform.report import build_report
 from transform.translate.engine import Translation, python_name
 from transform.translate.module import translate_module
 from transform.translate.rules import RuleSet, load_rules
@@ -100,6 +101,7 @@ def convert(
         {**result.summary(), "modules_detail": details}, indent=2, default=str
     )
     _write_atomically(out_dir, files)
+    build_report(out_dir)
     return result
 
 
