@@ -179,7 +179,9 @@ class Lowerer:
                 continue
             if t == "attribute_statement":
                 a = self.attribute(c)
-                (proc_attrs if "." in a.name else attrs).append(a)
+                attrs.append(a)
+                if "." in a.name:
+                    proc_attrs.append(a)
             elif t in ("sub_declaration", "function_declaration", "property_declaration"):
                 procs.append(self.procedure(c))
             elif t == "class_declaration":
@@ -872,7 +874,7 @@ class Lowerer:
             self.expr(self.field(n, "path")),
             self.text(mode).lower() if mode is not None else "random",
             self.file_number(self.field(n, "file_number")),
-            " ".join(self.text(access).lower().split()[1:]) if access is not None else "",
+            _access_words(self.text(access)) if access is not None else "",
             " ".join(self.text(lock).lower().split()) if lock is not None else "",
             self.expr(length) if length is not None else None,
             self.span(n),
@@ -1014,6 +1016,12 @@ class Lowerer:
         elif saw_any and out:
             out.append(A.Arg(None, None, False, self.span(n)))
         return tuple(out)
+
+
+def _access_words(text: str) -> str:
+    """``Access Read Write`` / ``Read Write`` → "read write"."""
+    words = text.lower().split()
+    return " ".join(words[1:] if words and words[0] == "access" else words)
 
 
 _DECLARATIONS = {

@@ -148,10 +148,9 @@ class Reader:
                 break
             if self.word() == "attribute":
                 attr = self.attribute()
-                if procs and "." in attr.name:
+                attrs.append(attr)
+                if "." in attr.name:
                     pending_attrs.append(attr)
-                else:
-                    attrs.append(attr)
                 continue
             if self.word() == "class" and kind == "script":
                 classes.append(self.class_block())
