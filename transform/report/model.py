@@ -62,20 +62,32 @@ def _display(value: Any) -> str | None:
 
 @dataclass
 class VbaError:
-    """A raised VBA error: ``number`` as Err.Number, ``description`` as Err.Description."""
+    """A raised error: ``number`` as Err.Number, ``description`` as Err.Description.
 
-    number: int
+    ``number`` is None for a Python exception that is no VBA error (a marker's
+    NotImplementedError, a TypeError in generated code); ``description`` then says what."""
+
+    number: int | None
     description: str = ""
 
     @classmethod
     def from_json(cls, data: Any, where: str) -> VbaError | None:
         if data is None:
             return None
-        number = _require(data, "number", int, where)
-        return cls(number, _optional(data, "description", str, where, ""))
+        number = _optional(data, "number", int, where, None)
+        description = _optional(data, "description", str, where, "")
+        if number is None and not description:
+            raise InputError(f"{where}: an error needs a 'number' or a 'description'")
+        return cls(number, description)
 
     def display(self) -> str:
-        return f"Error {self.number}: {self.description}".rstrip(": ")
+        if self.number is None:
+            return self.description
+        return (
+            f"Error {self.number}: {self.description}"
+            if self.description
+            else f"Error {self.number}"
+        )
 
 
 @dataclass
