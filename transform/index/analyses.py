@@ -35,10 +35,11 @@ def analyse(index: ProjectIndex, graph: nx.MultiDiGraph) -> Analyses:
     calls = _edge_graph(graph, procs, ("calls",))
     flow = flow_graph(graph, procs)
     entries = entry_points(index, graph)
+    modules = module_graph(graph)
     return Analyses(
         recursion=_cycles(calls),
-        module_cycles=_cycles(module_graph(graph)),
-        module_order=conversion_order(module_graph(graph)),
+        module_cycles=_cycles(modules),
+        module_order=conversion_order(modules),
         procedure_order=conversion_order(calls),
         entry_points=entries,
         dead_code=dead_code(procs, flow, entries, graph),

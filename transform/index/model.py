@@ -453,18 +453,25 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+_PRIMITIVES = (str, int, float, bool, type(None))
+
+
 def to_jsonable(value: Any) -> Any:
     """Dataclasses → dicts, recursively.  Hand-rolled rather than ``dataclasses.asdict``
-    because asdict deep-copies every leaf, which dominates on million-line scans."""
-    if isinstance(value, (str, int, float, bool)) or value is None:
+    because asdict deep-copies every leaf, which dominates on million-line scans; lists in
+    this model are homogeneous, so a list of scalars is copied without visiting each item."""
+    kind = type(value)
+    if kind in _PRIMITIVES:
         return value
-    if isinstance(value, list | tuple):
+    if kind is list or kind is tuple:
+        if not value or type(value[0]) in _PRIMITIVES:
+            return list(value)
         return [to_jsonable(v) for v in value]
-    if isinstance(value, dict):
+    if kind is dict:
         return {k: to_jsonable(v) for k, v in value.items()}
     if dataclasses.is_dataclass(value):
-        return {name: to_jsonable(getattr(value, name)) for name in _field_names(type(value))}
-    raise TypeError(f"not JSON-friendly: {type(value).__name__}")
+        return {name: to_jsonable(getattr(value, name)) for name in _field_names(kind)}
+    raise TypeError(f"not JSON-friendly: {kind.__name__}")
 
 
 def from_jsonable(cls: type[T], data: Any) -> T:

@@ -29,5 +29,10 @@ def _umask() -> int:
     return mask
 
 
-def write_json_atomic(path: Path, data: Any) -> None:
-    write_text_atomic(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+def write_json_atomic(path: Path, data: Any, compact: bool = False) -> None:
+    """``compact`` for machine-only files (index.json): no indentation, about 3x faster."""
+    if compact:
+        text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    else:
+        text = json.dumps(data, indent=1, ensure_ascii=False)
+    write_text_atomic(path, text + "\n")

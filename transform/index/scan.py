@@ -6,8 +6,10 @@ with the bare parse time measured inside the same run.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,10 +35,30 @@ class ScanResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector.  Why: a scan allocates millions of small
+    objects that stay alive until the end, and every full collection re-walks them all
+    (it made parsing 1.5x slower inside a scan than alone).  Syntax trees are freed by
+    reference counting as soon as a module is extracted, so nothing piles up meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def scan(
     paths: Sequence[str | Path], exclude: Sequence[str] = (), progress: Progress | None = None
 ) -> ScanResult:
     """Index ``paths`` and run every analysis; nothing is written."""
+    with no_cyclic_gc():
+        return _scan(paths, exclude, progress)
+
+
+def _scan(paths, exclude, progress) -> ScanResult:
     run = index_paths(paths, exclude, progress)
     timings = dict(run.timings)
     t0 = time.perf_counter()
@@ -53,13 +75,18 @@ def scan(
 def write_scan(result: ScanResult, out_dir: Path) -> list[Path]:
     """inventory.json and inventory.md for people and scripts, index.json (the full model
     and analyses) for the later stages; each written atomically."""
+    with no_cyclic_gc():
+        return _write(result, out_dir)
+
+
+def _write(result: ScanResult, out_dir: Path) -> list[Path]:
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / name for name in OUTPUT_FILES]
-    write_json_atomic(paths[0], to_jsonable(result.inventory))
+    write_json_atomic(paths[0], to_jsonable(result.inventory), compact=True)
     write_text_atomic(paths[1], render_markdown(result.inventory))
     full = {"index": to_jsonable(result.index), "analyses": to_jsonable(result.analyses)}
-    write_json_atomic(paths[2], full)
+    write_json_atomic(paths[2], full, compact=True)
     result.timings["write"] = time.perf_counter() - t0
     return paths
 
