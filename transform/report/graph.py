@@ -105,18 +105,17 @@ def _captions(placed: dict[str, PlacedNode], has_externals: bool) -> list[tuple[
 
 
 def _columns(graph: nx.DiGraph, externals: set[str]) -> dict[str, int]:
-    """Column of each node: 0 for externals, then 1 + the deepest dependency's column."""
-    condensed = nx.condensation(graph)
+    """Column of each node: 0 for externals, then 1 + the deepest dependency's column
+    (externals do not count as depth: a module using only Excel is in the first step)."""
+    condensed = nx.condensation(graph.subgraph(n for n in graph.nodes if n not in externals))
     members = condensed.graph["mapping"]
     depth: dict[int, int] = {}
     for component in reversed(list(nx.topological_sort(condensed))):
         below = [depth[s] for s in condensed.successors(component)]
         depth[component] = 1 + max(below, default=0)
     has_externals = bool(externals)
-    return {
-        node: 0 if node in externals else depth[members[node]] - (0 if has_externals else 1)
-        for node in graph.nodes
-    }
+    shift = 0 if has_externals else 1
+    return {node: 0 if node in externals else depth[members[node]] - shift for node in graph.nodes}
 
 
 def _order_rows(graph: nx.DiGraph, columns: dict[str, int]) -> list[list[str]]:
