@@ -782,6 +782,9 @@ class Lowerer:
         return tuple(items)
 
     def file_number(self, n: object) -> A.Expr:
+        """``#1`` or a bare ``f`` (``Close f``): the channel expression."""
+        if n.type != "file_number":  # type: ignore[attr-defined]
+            return self.expr(n)
         inner = [c for c in n.named_children if c.type != "comment"]  # type: ignore
         return self.expr(inner[0])
 

@@ -135,6 +135,13 @@ def parse_address(text: str) -> tuple[int, int, int, int]:
     return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)  # type: ignore[type-var]
 
 
+def peek(ws: Any, row: int, col: int) -> object:
+    """A cell's stored value without creating the cell (openpyxl's ``ws.cell`` creates
+    it, which would grow the used range on every read)."""
+    cell = ws._cells.get((row, col))
+    return None if cell is None else cell.value
+
+
 # --------------------------------------------------------------------------- host
 
 
@@ -558,7 +565,7 @@ class Worksheet(NativeObject):
 
     def vba_usedrange(self) -> Range:
         ws = self.ws
-        if ws.max_row == 1 and ws.max_column == 1 and ws.cell(1, 1).value is None:
+        if ws.max_row == 1 and ws.max_column == 1 and peek(ws, 1, 1) is None:
             return Range(ws, self.host, 1, 1, 1, 1)
         return Range(ws, self.host, ws.min_row, ws.min_column, ws.max_row, ws.max_column)
 
@@ -643,7 +650,7 @@ class Range(NativeObject):
     def cell_values(self) -> list[object]:
         r2, c2 = self._clip()
         return [
-            to_vba(self.ws.cell(r, c).value)
+            to_vba(peek(self.ws, r, c))
             for r in range(self.r1, r2 + 1)
             for c in range(self.c1, c2 + 1)
         ]
@@ -652,12 +659,12 @@ class Range(NativeObject):
 
     def vba_value(self, *args: object) -> object:
         if self.r1 == self.r2 and self.c1 == self.c2:
-            return to_vba(self.ws.cell(self.r1, self.c1).value)
+            return to_vba(peek(self.ws, self.r1, self.c1))
         r2, c2 = self._clip()
         arr = VbaArray([(1, r2 - self.r1 + 1), (1, c2 - self.c1 + 1)])
         for r in range(self.r1, r2 + 1):
             for c in range(self.c1, c2 + 1):
-                arr.set((r - self.r1 + 1, c - self.c1 + 1), to_vba(self.ws.cell(r, c).value))
+                arr.set((r - self.r1 + 1, c - self.c1 + 1), to_vba(peek(self.ws, r, c)))
         return arr
 
     vba_value2 = vba_value
@@ -702,18 +709,19 @@ class Range(NativeObject):
         self.host.record(self.ws, r, c, old, cell.value)
 
     def vba_formula(self) -> object:
-        v = self.ws.cell(self.r1, self.c1).value
+        v = peek(self.ws, self.r1, self.c1)
         if v is None:
             return ""
         return v if isinstance(v, str) else to_string(to_vba(v))
 
     def vba_hasformula(self) -> bool:
-        v = self.ws.cell(self.r1, self.c1).value
+        v = peek(self.ws, self.r1, self.c1)
         return isinstance(v, str) and v.startswith("=")
 
     def vba_text(self) -> str:
-        v = to_vba(self.ws.cell(self.r1, self.c1).value)
-        fmt = self.ws.cell(self.r1, self.c1).number_format
+        v = to_vba(peek(self.ws, self.r1, self.c1))
+        cell = self.ws._cells.get((self.r1, self.c1))
+        fmt = cell.number_format if cell is not None else "General"
         if fmt in ("General", "@") or v is Empty:
             return to_string(v)
         from .format import format_value
@@ -721,7 +729,8 @@ class Range(NativeObject):
         return to_string(format_value(v, fmt))
 
     def vba_numberformat(self) -> str:
-        return self.ws.cell(self.r1, self.c1).number_format
+        cell = self.ws._cells.get((self.r1, self.c1))
+        return cell.number_format if cell is not None else "General"
 
     def vba_let_numberformat(self, v: object) -> None:
         fmt = to_string(v)
@@ -739,7 +748,7 @@ class Range(NativeObject):
         r2, c2 = self._clip()
         for r in range(self.r1, r2 + 1):
             for c in range(self.c1, c2 + 1):
-                if self.ws.cell(r, c).value is not None:
+                if peek(self.ws, r, c) is not None:
                     self._store(r, c, Empty)
 
     def vba_clear(self) -> None:
@@ -857,7 +866,7 @@ class Range(NativeObject):
     vba_parent = vba_worksheet
 
     def _empty(self, r: int, c: int) -> bool:
-        return self.ws.cell(r, c).value in (None, "")
+        return peek(self.ws, r, c) in (None, "")
 
     def vba_end(self, direction: object) -> Range:
         """End(xlUp/xlDown/xlToLeft/xlToRight), as Ctrl+arrow moves."""
@@ -1188,7 +1197,7 @@ def _rows_of(table: object) -> list[list[object]]:
     if isinstance(table, Range):
         r2, c2 = table._clip()
         return [
-            [to_vba(table.ws.cell(r, c).value) for c in range(table.c1, c2 + 1)]
+            [to_vba(peek(table.ws, r, c)) for c in range(table.c1, c2 + 1)]
             for r in range(table.r1, r2 + 1)
         ]
     if isinstance(table, VbaArray):
