@@ -58,7 +58,8 @@ CASES = [
         "Range.Value: an empty cell is Empty",
     ),
     (
-        "Debug.Print Cells(Rows.Count, 1).End(xlUp).Row; Cells(1, Columns.Count).End(xlToLeft).Column",
+        "Debug.Print Cells(Rows.Count, 1).End(xlUp).Row; Cells(1, "
+        "Columns.Count).End(xlToLeft).Column",
         [" 4  5 "],
         "Range.End(xlUp / xlToLeft)",
     ),
@@ -84,32 +85,38 @@ CASES = [
     ),
     ("Debug.Print ActiveSheet.UsedRange.Address", ["$A$1:$E$4"], "Worksheet.UsedRange"),
     (
-        'Dim v As Variant\n v = Range("A2:C3").Value\n Debug.Print LBound(v, 1); UBound(v, 1); UBound(v, 2); v(2, 1)',
+        'Dim v As Variant\n v = Range("A2:C3").Value\n Debug.Print LBound(v, 1); '
+        "UBound(v, 1); UBound(v, 2); v(2, 1)",
         [" 1  2  3 pear"],
         "Range.Value of a block is a 1-based 2-D array",
     ),
     (
-        'Debug.Print WorksheetFunction.Sum(Range("B2:B4")); Application.WorksheetFunction.Max(Range("C:C"))',
+        'Debug.Print WorksheetFunction.Sum(Range("B2:B4")); '
+        'Application.WorksheetFunction.Max(Range("C:C"))',
         [" 20  2 "],
         "WorksheetFunction.Sum / Max",
     ),
     (
-        'Debug.Print WorksheetFunction.CountA(Range("A:A")); WorksheetFunction.CountIf(Range("B:B"), ">5")',
+        'Debug.Print WorksheetFunction.CountA(Range("A:A")); '
+        'WorksheetFunction.CountIf(Range("B:B"), ">5")',
         [" 4  2 "],
         "WorksheetFunction.CountA / CountIf",
     ),
     (
-        'Debug.Print WorksheetFunction.SumIf(Range("A2:A4"), "p*", Range("B2:B4")); WorksheetFunction.Average(Range("B2:B4"))',
+        'Debug.Print WorksheetFunction.SumIf(Range("A2:A4"), "p*", Range("B2:B4")); '
+        'WorksheetFunction.Average(Range("B2:B4"))',
         [" 10  6.66666666666667 "],
         "WorksheetFunction.SumIf / Average",
     ),
     (
-        'Debug.Print WorksheetFunction.Match("fig", Range("A1:A4"), 0); WorksheetFunction.VLookup("pear", Range("A2:C4"), 3, False)',
+        'Debug.Print WorksheetFunction.Match("fig", Range("A1:A4"), 0); '
+        'WorksheetFunction.VLookup("pear", Range("A2:C4"), 3, False)',
         [" 4  0.25 "],
         "WorksheetFunction.Match / VLookup",
     ),
     (
-        'Debug.Print WorksheetFunction.Index(Range("A2:C4"), 2, 1); WorksheetFunction.Round(2.345, 2)',
+        'Debug.Print WorksheetFunction.Index(Range("A2:C4"), 2, 1); '
+        "WorksheetFunction.Round(2.345, 2)",
         ["pear 2.35 "],
         "WorksheetFunction.Index / Round (half away from zero)",
     ),
@@ -119,7 +126,8 @@ CASES = [
         "Application.Match returns #N/A as an error value",
     ),
     (
-        'On Error Resume Next\n Debug.Print WorksheetFunction.Match("kiwi", Range("A:A"), 0)\n Debug.Print Err.Number',
+        'On Error Resume Next\n Debug.Print WorksheetFunction.Match("kiwi", '
+        'Range("A:A"), 0)\n Debug.Print Err.Number',
         [" 1004 "],
         "WorksheetFunction.Match raises 1004 when nothing matches",
     ),
@@ -134,17 +142,21 @@ CASES = [
         "Worksheets(name): a missing sheet is error 9",
     ),
     (
-        'Dim c As Range, t As Double\n For Each c In Range("B2:C2")\n t = t + c.Value\n Next\n Debug.Print t',
+        'Dim c As Range, t As Double\n For Each c In Range("B2:C2")\n t = t + c.Value\n '
+        "Next\n Debug.Print t",
         [" 4.5 "],
         "For Each over a Range visits its cells",
     ),
     (
-        'Dim ws As Worksheet\n Set ws = Worksheets.Add(After:=Worksheets(Worksheets.Count))\n ws.Name = "New"\n Debug.Print Worksheets.Count; Worksheets(3).Name',
+        "Dim ws As Worksheet\n Set ws = "
+        'Worksheets.Add(After:=Worksheets(Worksheets.Count))\n ws.Name = "New"\n '
+        "Debug.Print Worksheets.Count; Worksheets(3).Name",
         [" 3 New"],
         "Worksheets.Add(After:=)",
     ),
     (
-        'With Worksheets("Data")\n .Range("D1").Value = "Total"\n .Range("D2").Formula = "=B2*C2"\n Debug.Print .Range("D1").Value; .Range("D2").Formula\n End With',
+        'With Worksheets("Data")\n .Range("D1").Value = "Total"\n .Range("D2").Formula = '
+        '"=B2*C2"\n Debug.Print .Range("D1").Value; .Range("D2").Formula\n End With',
         ["Total=B2*C2"],
         "Range.Formula keeps the formula text",
     ),

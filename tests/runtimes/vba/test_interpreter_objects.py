@@ -124,7 +124,8 @@ Sub Main()
     Debug.Print c.Count
 End Sub""",
         ["init", " 100 ", "terminate a"],
-        "MS-VBAL 5.2.4.1.1 Class_Initialize; 5.2.4.1.2 Class_Terminate when the last reference goes",
+        "MS-VBAL 5.2.4.1.1 Class_Initialize; 5.2.4.1.2 Class_Terminate when the last "
+        "reference goes",
     ),
     (
         "property_let_get",
