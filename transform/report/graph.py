@@ -86,7 +86,12 @@ def layout(view: IndexView) -> GraphLayout:
     for node in placed.values():
         node.in_cycle = node.id in cyclic
     edges = [_edge(e, placed, cyclic) for e in view.edges if e.source in placed]
-    width = max((n.x + n.width for n in placed.values()), default=0) + PADDING
+    # Same-column arcs bulge right of their column: leave room so they are not clipped.
+    reach = [
+        _arc_reach(placed[e.source], placed[e.target]) for e in view.edges if e.source in placed
+    ]
+    width = max((n.x + n.width for n in placed.values()), default=0)
+    width = max([width, *reach]) + PADDING
     height = max((n.y + n.height for n in placed.values()), default=0) + PADDING
     captions = _captions(placed, bool(externals))
     return GraphLayout(width, height, list(placed.values()), edges, len(rows), captions)
@@ -178,6 +183,19 @@ def _curve(sx: float, sy: float, tx: float, ty: float, long: bool) -> str:
     return f"M{sx:.1f},{sy:.1f} C{mid:.1f},{sy:.1f} {mid:.1f},{ty:.1f} {tx:.1f},{ty:.1f}"
 
 
+def _arc_depth(sy: float, ty: float) -> float:
+    """How far right a same-column arc bulges: further for further rows, so arcs nest."""
+    return 24 + abs(ty - sy) / 2.5
+
+
+def _arc_reach(source: PlacedNode, target: PlacedNode) -> float:
+    """The rightmost x a same-column arc reaches (a cubic reaches 3/4 of its control)."""
+    if source.column != target.column:
+        return 0.0
+    dy = abs(source.y - target.y)
+    return source.x + source.width + 0.75 * _arc_depth(0, dy)
+
+
 def _edge(edge: GraphEdge, placed: dict[str, PlacedNode], cyclic: set[str]) -> PlacedEdge:
     """A dependent (right) points at its dependency (left); same-column edges arc right."""
     source, target = placed[edge.source], placed[edge.target]
@@ -185,7 +203,7 @@ def _edge(edge: GraphEdge, placed: dict[str, PlacedNode], cyclic: set[str]) -> P
     if source.column == target.column:
         sx = source.x + source.width
         tx = target.x + target.width
-        bulge = sx + 30 + abs(ty - sy) / 4
+        bulge = sx + _arc_depth(sy, ty)
         path = (
             f"M{sx:.1f},{sy:.1f} C{bulge:.1f},{sy:.1f} {bulge:.1f},{ty:.1f} {tx + 2:.1f},{ty:.1f}"
         )
