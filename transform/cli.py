@@ -9,6 +9,7 @@ from .convert.cli import convert_command
 from .grammar.cli import grammar_group
 from .index.cli import graph_command, scan_command
 from .parse.cli import parse_command
+from .report.cli import report_command
 from .runtimes.vba.cli import run_command
 
 
@@ -22,5 +23,6 @@ main.add_command(grammar_group)
 main.add_command(parse_command)
 main.add_command(run_command)
 main.add_command(convert_command)
+main.add_command(report_command)
 main.add_command(scan_command)
 main.add_command(graph_command)
