@@ -200,9 +200,20 @@ module.exports = grammar({
         field('name', $.line_number),
       ),
 
-    // The statements of a single-line If: `If c Then a: b Else c`.
+    // The statements of a single-line If: `If c Then a: b Else c`.  They may start with a
+    // `:` (`If c Then: a`, even `If c Then:` alone): anything but a comment after `Then` on
+    // the same line makes a single-line If (VBA and VBScript behave so).
     _single_line_block: ($) =>
-      prec.right(seq($._statement, repeat(seq(':', optional($._statement))))),
+      prec.right(
+        choice(
+          seq($._statement, repeat(seq(':', optional($._statement)))),
+          repeat1(seq(':', optional($._statement))),
+        ),
+      ),
+
+    // The body of a block If: it starts with the newline that ends the `If ... Then` line.
+    _line_block: ($) =>
+      seq($._newline, optional($.label), optional($._statement), repeat($._block_element)),
 
     _statement: ($) =>
       choice(
@@ -610,7 +621,7 @@ module.exports = grammar({
           kw('If'),
           field('condition', $._expression),
           kw('Then'),
-          field('consequence', $.block),
+          field('consequence', alias($._line_block, $.block)),
           repeat(field('alternative', $.elseif_clause)),
           optional(field('alternative', $.else_clause)),
           ckw('End If'),
@@ -1052,6 +1063,8 @@ module.exports = grammar({
         ),
       ),
 
+    _step_paren: (_) => token(/[sS][tT][eE][pP][ \t]*\(/),
+
     _kw_name: (_) => new RegExp(ci('Name')),
     _kw_mid: (_) => /[mM][iI][dD][bB]?\$?/,
     _kw_attribute: (_) => new RegExp(ci('Attribute')),
@@ -1165,10 +1178,11 @@ module.exports = grammar({
     parenthesized_expression: ($) => seq('(', $._expression, ')'),
 
     // VB6 graphics coordinates: `Line (0, 0)-(10, 10)`, `PSet Step(1, 1)`.
+    // `Step(` is one token (anonymous node "Step("), so `Step` is no keyword where an
+    // expression starts and a variable named `step` stays a name (`i = i + step`).
     point: ($) =>
       seq(
-        optional(kw('Step')),
-        '(',
+        choice('(', alias($._step_paren, 'Step(')),
         field('x', $._expression),
         ',',
         field('y', $._expression),
