@@ -12,6 +12,7 @@ declared types (Variant promotion on overflow, comparisons of Variants).
 from __future__ import annotations
 
 import inspect
+import operator as _operator
 from collections.abc import Callable
 from typing import Any
 
@@ -41,6 +42,8 @@ from .machine import (
     iter_group,
 )
 from .objects import (
+    Collection,
+    Dictionary,
     OMITTED,
     Cell,
     ElemRef,
@@ -169,6 +172,15 @@ def _text_compare_wrappers() -> dict[str, Callable]:
 
 
 _TEXT_BUILTINS = _text_compare_wrappers()
+
+
+def _len_override() -> Callable:
+    from .hostlib import OVERRIDES
+
+    return OVERRIDES["len"]
+
+
+_LEN = _len_override()
 
 # Library functions that look at an object itself, not at its default member.
 _OBJECT_AWARE = {
@@ -322,6 +334,8 @@ class Compiler:
         body = self.block(node.body, top=True)
         proc.nslots = self.nslots
         proc.locals = {k: s for k, (s, _) in self.locals.items()}
+        proc.error_aware = self.error_aware
+        proc.prepare_fast_bind()
 
         def run(fr: Frame) -> object:
             r = body(fr, 0)
@@ -518,11 +532,14 @@ class Compiler:
 
             def one(fr: Frame) -> object:
                 v = load(fr)
-                if type(v) is VbaArray:
+                t = type(v)
+                if t is VbaArray:
                     i = g(fr)
                     if type(i) is not int:
                         i = to_long(i)
                     return v.get(i)
+                if t is Dictionary or t is Collection:
+                    return v.vba_item(g(fr))
                 return index_value(v, [g(fr)])
 
             return one
@@ -736,10 +753,28 @@ class Compiler:
                 return lambda fr: _call_named(fn, [g(fr) for g in vals], names)
             if sym[2] in _OBJECT_AWARE:
                 return lambda fr: call_builtin(fn, [g(fr) for g in vals])
-            if len(vals) == 1:
+            if len(vals) == 1 and args[0].value is not None:
                 g0 = vals[0]
-                return lambda fr: call_builtin(fn, [scalar(g0(fr))])
+
+                def builtin1(fr: Frame) -> object:
+                    v = g0(fr)
+                    if isinstance(v, VbaObject):
+                        v = scalar(v)
+                    return fn(v)
+
+                return builtin1
             return lambda fr: call_builtin(fn, [scalar(g(fr)) for g in vals])
+        if kind == "rtbuiltin" and sym[1] is _LEN and len(args) == 1 and args[0].value:
+            g = self.expr(args[0].value)
+            rt, fn = self.rt, sym[1]
+
+            def len_(fr: Frame) -> object:
+                v = g(fr)
+                if type(v) is str:
+                    return len(v)
+                return fn(rt, fr, v)
+
+            return len_
         if kind == "rtbuiltin":
             fn, rt = sym[1], self.rt
             passers, kw = self.arg_passers(args)
@@ -823,6 +858,8 @@ class Compiler:
             return _fast_sub(left, right, variant)
         if o == "*":
             return _fast_mul(left, right, variant)
+        if o == "mod":
+            return _fast_mod(left, right, variant)
         fn = _ARITH[o]
         if o in ("and", "or", "xor", "eqv", "imp"):
             return lambda fr: _retry2(fn, left(fr), right(fr))
@@ -836,7 +873,7 @@ class Compiler:
         def cmp(fr: Frame) -> object:
             a, b = left(fr), right(fr)
             ta, tb = type(a), type(b)
-            if (ta is int or ta is float) and (tb is int or tb is float):
+            if ta in _FLOATISH and tb in _FLOATISH:
                 return pyop(a, b)
             if ta is str and tb is str and not text:
                 return pyop(a, b)
@@ -1000,6 +1037,14 @@ class Compiler:
 
                 return store_long
 
+            exact = _EXACT_TYPES.get(spec.name)
+            if exact is not None and co is LET_COERCIONS.get(spec.name):
+
+                def store_exact(fr: Frame, v: object) -> None:
+                    fr.cells[slot].v = v if type(v) is exact else co(v)
+
+                return store_exact
+
             def store_typed(fr: Frame, v: object) -> None:
                 fr.cells[slot].v = co(v)
 
@@ -1039,7 +1084,9 @@ class Compiler:
 
                     def store1(fr: Frame, v: object) -> None:
                         a = load(fr)
-                        if type(a) is VbaArray:
+                        if type(a) is Dictionary:
+                            a.vba_let_item(g(fr), v)
+                        elif type(a) is VbaArray:
                             i = g(fr)
                             a.set((i if type(i) is int else to_long(i),), v)
                         else:
@@ -1207,7 +1254,7 @@ class Compiler:
             return for_generic
         slot = fast_slot
         lo, hi = (-32768, 32767) if ctype == "integer" else (-(2**31), 2**31 - 1)
-        make = Integer if ctype == "integer" else int
+        make = Integer if ctype == "integer" else _same
 
         def for_fast(fr: Frame) -> object:
             first, last, inc = start(fr), end(fr), step(fr)
@@ -1653,6 +1700,8 @@ def _plain_block(
 ) -> Callable[[Frame, int], object]:
     """A block run without error trapping: errors carry the failing line upward."""
     n = len(stmts)
+    if not labels and n <= 3:
+        return _small_block(stmts, lines)
     if not labels:
 
         def run(fr: Frame, start: int) -> object:
@@ -1692,6 +1741,68 @@ def _plain_block(
                 raise _convert(e, lines[i]) from None
 
     return run_labels
+
+
+def _small_block(
+    stmts: list[Callable[[Frame], object]], lines: list[int]
+) -> Callable[[Frame, int], object]:
+    """Blocks of up to three statements without labels, unrolled (most loop and If
+    bodies): no index bookkeeping on the hot path."""
+    n = len(stmts)
+    if n == 0:
+        return lambda fr, start: None
+    if n == 1:
+        s0 = stmts[0]
+
+        def run1(fr: Frame, start: int) -> object:
+            try:
+                return s0(fr)
+            except VbaError as e:
+                _mark(e, lines[0], fr)
+                raise
+            except (ZeroDivisionError, OverflowError, RecursionError) as e:
+                raise _convert(e, lines[0]) from None
+
+        return run1
+    if n == 2:
+        s0, s1 = stmts
+
+        def run2(fr: Frame, start: int) -> object:
+            k = 0
+            try:
+                r = s0(fr)
+                if r is not None:
+                    return r
+                k = 1
+                return s1(fr)
+            except VbaError as e:
+                _mark(e, lines[k], fr)
+                raise
+            except (ZeroDivisionError, OverflowError, RecursionError) as e:
+                raise _convert(e, lines[k]) from None
+
+        return run2
+    s0, s1, s2 = stmts
+
+    def run3(fr: Frame, start: int) -> object:
+        k = 0
+        try:
+            r = s0(fr)
+            if r is not None:
+                return r
+            k = 1
+            r = s1(fr)
+            if r is not None:
+                return r
+            k = 2
+            return s2(fr)
+        except VbaError as e:
+            _mark(e, lines[k], fr)
+            raise
+        except (ZeroDivisionError, OverflowError, RecursionError) as e:
+            raise _convert(e, lines[k]) from None
+
+    return run3
 
 
 def _mark(e: VbaError, line: int, fr: Frame) -> None:
@@ -1780,6 +1891,10 @@ def _error_block(
 # --------------------------------------------------------------------------- helpers
 
 
+def _same(x: object) -> object:
+    return x
+
+
 def _missing(fr: Frame) -> object:
     return OMITTED
 
@@ -1857,57 +1972,64 @@ def _retry2v(fn: Callable, a: object, b: object, variant: bool) -> object:
         raise
 
 
-def _fast_add(left: Fn, right: Fn, variant: bool) -> Fn:
-    add = op.add
+_LONGISH = frozenset((int, Integer))
+_FLOATISH = frozenset((int, Integer, float))
 
-    def plus(fr: Frame) -> object:
+
+def _fast_arith(
+    pyop: Callable[[Any, Any], Any], slow: Callable, left: Fn, right: Fn, variant: bool
+) -> Fn:
+    """+, - and * with the common cases inline: Long/Integer mixes give Long (Integer
+    when both are Integer), anything with a Double gives Double (MS-VBAL 5.6.9.3)."""
+    is_add = pyop is _operator.add
+
+    def arith(fr: Frame) -> object:
         a, b = left(fr), right(fr)
         ta, tb = type(a), type(b)
-        if ta is int and tb is int:
-            c = a + b
-            if -2147483648 <= c <= 2147483647:
+        if ta in _LONGISH and tb in _LONGISH:
+            c = pyop(a, b)
+            if ta is int or tb is int:
+                if -2147483648 <= c <= 2147483647:
+                    return c
+            elif -32768 <= c <= 32767:
+                return Integer(c)
+        elif (ta is float or tb is float) and ta in _FLOATISH and tb in _FLOATISH:
+            c = pyop(float(a), float(b))
+            if c - c == 0:
                 return c
-        elif ta is float and tb is float or ta is str and tb is str:
+        elif is_add and ta is str and tb is str:
             return a + b
-        return _retry2v(add, a, b, variant)
+        return _retry2v(slow, a, b, variant)
 
-    return plus
+    return arith
+
+
+def _fast_add(left: Fn, right: Fn, variant: bool) -> Fn:
+    return _fast_arith(_operator.add, op.add, left, right, variant)
 
 
 def _fast_sub(left: Fn, right: Fn, variant: bool) -> Fn:
-    sub = op.sub
-
-    def minus(fr: Frame) -> object:
-        a, b = left(fr), right(fr)
-        ta, tb = type(a), type(b)
-        if ta is int and tb is int:
-            c = a - b
-            if -2147483648 <= c <= 2147483647:
-                return c
-        elif ta is float and tb is float:
-            return a - b
-        return _retry2v(sub, a, b, variant)
-
-    return minus
+    return _fast_arith(_operator.sub, op.sub, left, right, variant)
 
 
 def _fast_mul(left: Fn, right: Fn, variant: bool) -> Fn:
-    mul = op.mul
+    return _fast_arith(_operator.mul, op.mul, left, right, variant)
 
-    def times(fr: Frame) -> object:
+
+def _fast_mod(left: Fn, right: Fn, variant: bool) -> Fn:
+    """Mod on Long/Integer operands: the sign follows the dividend (MS-VBAL 5.6.9.3.8)."""
+
+    def mod(fr: Frame) -> object:
         a, b = left(fr), right(fr)
         ta, tb = type(a), type(b)
-        if ta is int and tb is int:
-            c = a * b
-            if -2147483648 <= c <= 2147483647:
-                return c
-        elif ta is float and tb is float:
-            c = a * b
-            if c - c == 0:
-                return c
-        return _retry2v(mul, a, b, variant)
+        if ta in _LONGISH and tb in _LONGISH and b != 0:
+            r = abs(a) % abs(b)
+            if a < 0:
+                r = -r
+            return r if ta is int or tb is int else Integer(r)
+        return _retry2v(op.mod, a, b, variant)
 
-    return times
+    return mod
 
 
 def _continue_generic(fr, cell, inc, last, body, rt, variant, store) -> object:  # noqa: ANN001
@@ -1973,6 +2095,15 @@ _VARTYPE = {
     "decimal": 14,
     "byte": 17,
     "longlong": 20,
+}
+
+
+# Declared types whose values are stored as this exact Python type (no coercion needed).
+_EXACT_TYPES: dict[str, type] = {
+    "string": str,
+    "double": float,
+    "boolean": bool,
+    "integer": Integer,
 }
 
 

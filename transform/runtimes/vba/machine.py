@@ -14,7 +14,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .arrays import VbaArray
-from .objects import OMITTED, Cell, ElemRef, ErrObject, copy_value, default_let, deref, index_value
+from .objects import (
+    OMITTED,
+    Cell,
+    UdtValue,
+    ElemRef,
+    ErrObject,
+    copy_value,
+    default_let,
+    deref,
+    index_value,
+)
 from .printing import Printer
 from .values import MISSING, Empty, Nothing, VbaError, VbaObject
 
@@ -223,6 +233,11 @@ class ProcInfo:
         self.static_cells: dict[int, Cell] = {}
         self.labels: dict[str, tuple[Callable[[Frame, int], object], int]] = {}
         self.locals: dict[str, int] = {}
+        self.error_aware = True
+        self.simple_bind = False
+        self.nparams = 0
+        self.plan: list[tuple[bool, Callable[[object], object] | None]] = []
+        self.init_values: list[object] = []
 
     def __repr__(self) -> str:
         return f"<{self.kind} {self.module.name}.{self.name}>"
@@ -279,30 +294,64 @@ class ProcInfo:
             args[i] = value
         return args
 
+    def prepare_fast_bind(self) -> None:
+        """After compiling: when every parameter is required and every local starts as an
+        immutable value, binding is one short loop (most procedures)."""
+        self.simple_bind = not any(p.optional or p.param_array for p in self.params) and all(
+            factory is None and slot not in self.static_cells for slot, factory, _ in self.inits
+        )
+        self.init_values = [value for _, _, value in self.inits]
+        self.plan = [(p.byref, p.type.coerce) for p in self.params]
+        self.nparams = len(self.params)
+
+    def fast_bind(self, args: list) -> list[Cell]:
+        cells = [Cell(self.result.factory())]
+        for a, (byref, co) in zip(args, self.plan):
+            ta = type(a)
+            if byref and (ta is Cell or ta is ElemRef):
+                cells.append(a)
+                continue
+            v = a.v if isinstance(a, Cell) else a
+            t = type(v)
+            if t is VbaArray or t is UdtValue:
+                v = v.copy()
+            elif v is OMITTED or v is MISSING:
+                return self.bind(args, None)
+            cells.append(Cell(co(v) if co is not None else v))
+        cells.extend([Cell(v) for v in self.init_values])
+        return cells
+
     def invoke(self, me: object, args: list, kw: dict | None = None) -> object:
         """Run the procedure; returns the function result (Empty for a Sub)."""
-        if self.body is None:
+        body = self.body
+        if body is None:
             self.ensure_compiled()
+            body = self.body
         rt = self.rt
         rt.budget -= 1
         if rt.budget <= 0:
             rt.refill()
         if rt.depth >= rt.max_depth:
             raise VbaError(28)
-        fr = Frame(self.bind(args, kw), me, self)
+        if kw is None and self.simple_bind and len(args) == self.nparams:
+            cells = self.fast_bind(args)
+        else:
+            cells = self.bind(args, kw)
+        fr = Frame(cells, me, self)
         rt.depth += 1
         try:
-            self.body(fr)  # type: ignore[misc]
+            body(fr)  # type: ignore[misc]
         except RecursionError:
             raise VbaError(28) from None
         finally:
             rt.depth -= 1
-            for a in args:
-                if type(a) is ElemRef:
-                    a.write_back()
-        if fr.on_error is not None or fr.in_handler:
+            if args:
+                for a in args:
+                    if type(a) is ElemRef:
+                        a.write_back()
+        if self.error_aware and (fr.on_error is not None or fr.in_handler):
             rt.err.clear()
-        return fr.cells[0].v
+        return cells[0].v
 
 
 # --------------------------------------------------------------------------- modules
