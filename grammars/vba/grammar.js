@@ -139,13 +139,17 @@ module.exports = grammar({
     line_continuation: (_) => token(/_[ \t]*\r?\n/),
 
     // `'` comments run to the end of the line, and on over lines ending in ` _`;
-    // `Rem` comments likewise.  A bare `Rem` line keeps its newline.
+    // `Rem` comments likewise.  A bare `Rem` line keeps its newline.  An `!INC` line
+    // (script include of the Enterprise Architect host) is a comment too.
     comment: (_) =>
       token(
         choice(
           /'([^\r\n]*[ \t]_\r?\n)*[^\r\n]*/,
           /[rR][eE][mM][ \t\f]([^\r\n]*[ \t]_\r?\n)*[^\r\n]*/,
           /[rR][eE][mM]\r?\n/,
+          // `!INC Group.Script`: the include directive of Sparx Enterprise Architect's
+          // script host, found in the .vbs files of EA script libraries.
+          /![iI][nN][cC][ \t][^\r\n]*/,
         ),
       ),
 

@@ -41366,6 +41366,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 33:
       ACCEPT_TOKEN(sym_174);
+      if (eof) END_STATE();
+      if (lookahead == 73 || lookahead == 105) ADVANCE(71);
       END_STATE();
     case 34:
       ACCEPT_TOKEN(sym_44);
@@ -41395,70 +41397,70 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 38:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(71);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 46 || lookahead == 58) ADVANCE(73);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(72);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 46 || lookahead == 58) ADVANCE(74);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(38);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(74);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(74);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(75);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(75);
       END_STATE();
     case 39:
       if (eof) END_STATE();
-      if (lookahead == 80 || lookahead == 112) ADVANCE(75);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(76);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(76);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(77);
       END_STATE();
     case 40:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(77);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(78);
       END_STATE();
     case 41:
       if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(78);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(79);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(79);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(80);
       END_STATE();
     case 42:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(80);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(81);
       END_STATE();
     case 43:
       if (eof) END_STATE();
-      if (lookahead == 70 || lookahead == 102) ADVANCE(81);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(82);
       END_STATE();
     case 44:
       if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(82);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(83);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(83);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(84);
       END_STATE();
     case 45:
       if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(84);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(85);
       END_STATE();
     case 46:
       if (eof) END_STATE();
-      if (lookahead == 79 || lookahead == 111) ADVANCE(85);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(86);
       END_STATE();
     case 47:
       if (eof) END_STATE();
-      if (lookahead == 67 || lookahead == 99) ADVANCE(86);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(87);
       END_STATE();
     case 48:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(87);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(88);
       END_STATE();
     case 49:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(88);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(89);
       END_STATE();
     case 50:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 55)) ADVANCE(89);
+      if ((48 <= lookahead && lookahead <= 55)) ADVANCE(90);
       END_STATE();
     case 51:
       ACCEPT_TOKEN(sym_3);
       if (eof) END_STATE();
       if (ts_in_ranges(ts_lex_set_7, 6, lookahead)) ADVANCE(9);
       if (lookahead == 9 || lookahead == 32) ADVANCE(51);
-      if (lookahead == 95) ADVANCE(90);
+      if (lookahead == 95) ADVANCE(91);
       END_STATE();
     case 52:
       ACCEPT_TOKEN(sym_6);
@@ -41475,8 +41477,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 55:
       if (eof) END_STATE();
-      if (lookahead == 43 || lookahead == 45) ADVANCE(91);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(92);
+      if (lookahead == 43 || lookahead == 45) ADVANCE(92);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(93);
       END_STATE();
     case 56:
       ACCEPT_TOKEN(sym_110);
@@ -41504,21 +41506,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(93);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(94);
       END_STATE();
     case 64:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_9, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 77 || lookahead == 109) ADVANCE(94);
+      if (lookahead == 77 || lookahead == 109) ADVANCE(95);
       END_STATE();
     case 65:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_5, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(95);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(96);
       END_STATE();
     case 66:
       if (eof) END_STATE();
@@ -41534,8 +41536,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 68:
       ACCEPT_TOKEN(sym_2);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(96);
-      if (lookahead == 46) ADVANCE(97);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(97);
+      if (lookahead == 46) ADVANCE(98);
       END_STATE();
     case 69:
       if (eof) END_STATE();
@@ -41543,1109 +41545,1110 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 70:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(98);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(99);
       END_STATE();
     case 71:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(71);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 46 || lookahead == 58) ADVANCE(73);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(99);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(100);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(101);
-      if (lookahead == 70 || lookahead == 102) ADVANCE(102);
-      if (lookahead == 74 || lookahead == 106) ADVANCE(103);
-      if (lookahead == 77 || lookahead == 109) ADVANCE(104);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(105);
-      if (lookahead == 79 || lookahead == 111) ADVANCE(106);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(74);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(107);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(100);
       END_STATE();
     case 72:
       if (eof) END_STATE();
       if (lookahead == 9 || lookahead == 32) ADVANCE(72);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(99);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(108);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(101);
-      if (lookahead == 70 || lookahead == 102) ADVANCE(102);
-      if (lookahead == 74 || lookahead == 106) ADVANCE(103);
-      if (lookahead == 77 || lookahead == 109) ADVANCE(104);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(105);
-      if (lookahead == 79 || lookahead == 111) ADVANCE(106);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(107);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 46 || lookahead == 58) ADVANCE(74);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(101);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(102);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(103);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(104);
+      if (lookahead == 74 || lookahead == 106) ADVANCE(105);
+      if (lookahead == 77 || lookahead == 109) ADVANCE(106);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(107);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(108);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(75);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(109);
       END_STATE();
     case 73:
       if (eof) END_STATE();
       if (lookahead == 9 || lookahead == 32) ADVANCE(73);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(109);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(101);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(110);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(103);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(104);
+      if (lookahead == 74 || lookahead == 106) ADVANCE(105);
+      if (lookahead == 77 || lookahead == 109) ADVANCE(106);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(107);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(108);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(109);
       END_STATE();
     case 74:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(110);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 77 || lookahead == 109) ADVANCE(110);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(74);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(111);
       END_STATE();
     case 75:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(112);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(112);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 77 || lookahead == 109) ADVANCE(112);
       END_STATE();
     case 76:
       if (eof) END_STATE();
-      if (lookahead == 71 || lookahead == 103) ADVANCE(113);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(114);
       END_STATE();
     case 77:
       if (eof) END_STATE();
-      if (lookahead == 67 || lookahead == 99) ADVANCE(114);
+      if (lookahead == 71 || lookahead == 103) ADVANCE(115);
       END_STATE();
     case 78:
       if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115) ADVANCE(115);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(116);
       END_STATE();
     case 79:
       if (eof) END_STATE();
-      if (lookahead == 68 || lookahead == 100) ADVANCE(116);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(117);
       END_STATE();
     case 80:
       if (eof) END_STATE();
-      if (lookahead == 66 || lookahead == 98) ADVANCE(117);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(118);
       END_STATE();
     case 81:
-      ACCEPT_TOKEN(sym_92);
+      if (eof) END_STATE();
+      if (lookahead == 66 || lookahead == 98) ADVANCE(119);
       END_STATE();
     case 82:
-      if (eof) END_STATE();
-      if (lookahead == 78 || lookahead == 110) ADVANCE(118);
+      ACCEPT_TOKEN(sym_92);
       END_STATE();
     case 83:
       if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(119);
       if (lookahead == 78 || lookahead == 110) ADVANCE(120);
       END_STATE();
     case 84:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(121);
-      if (lookahead == 89 || lookahead == 121) ADVANCE(122);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(121);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(122);
       END_STATE();
     case 85:
       if (eof) END_STATE();
-      if (lookahead == 86 || lookahead == 118) ADVANCE(114);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(123);
+      if (lookahead == 89 || lookahead == 121) ADVANCE(124);
       END_STATE();
     case 86:
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(123);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(116);
       END_STATE();
     case 87:
       if (eof) END_STATE();
-      if (lookahead == 80 || lookahead == 112) ADVANCE(124);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(125);
       END_STATE();
     case 88:
-      ACCEPT_TOKEN(sym_5);
       if (eof) END_STATE();
-      if ((37 <= lookahead && lookahead <= 38) || lookahead == 94) ADVANCE(53);
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(88);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(126);
       END_STATE();
     case 89:
       ACCEPT_TOKEN(sym_5);
       if (eof) END_STATE();
       if ((37 <= lookahead && lookahead <= 38) || lookahead == 94) ADVANCE(53);
-      if ((48 <= lookahead && lookahead <= 55)) ADVANCE(89);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(89);
       END_STATE();
     case 90:
+      ACCEPT_TOKEN(sym_5);
+      if (eof) END_STATE();
+      if ((37 <= lookahead && lookahead <= 38) || lookahead == 94) ADVANCE(53);
+      if ((48 <= lookahead && lookahead <= 55)) ADVANCE(90);
+      END_STATE();
+    case 91:
       ACCEPT_TOKEN(sym_3);
       if (eof) END_STATE();
       if (lookahead == -1 || (1 <= lookahead && lookahead <= 8) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 31) || (33 <= lookahead && lookahead <= 1114111)) ADVANCE(9);
       if (lookahead == 9 || lookahead == 32) ADVANCE(51);
       if (lookahead == 10) ADVANCE(9);
-      if (lookahead == 13) ADVANCE(125);
-      END_STATE();
-    case 91:
-      if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(92);
+      if (lookahead == 13) ADVANCE(127);
       END_STATE();
     case 92:
+      if (eof) END_STATE();
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(93);
+      END_STATE();
+    case 93:
       ACCEPT_TOKEN(sym_6);
       if (eof) END_STATE();
       if (lookahead == 33 || lookahead == 35 || lookahead == 64) ADVANCE(52);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(92);
-      END_STATE();
-    case 93:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(126);
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(93);
       END_STATE();
     case 94:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 12 || lookahead == 32) ADVANCE(9);
-      if (lookahead == 10) ADVANCE(127);
-      if (lookahead == 13) ADVANCE(128);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(128);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
     case 95:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 12 || lookahead == 32) ADVANCE(9);
+      if (lookahead == 10) ADVANCE(129);
+      if (lookahead == 13) ADVANCE(130);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_10, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(129);
+      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
     case 96:
+      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(96);
-      if (lookahead == 46) ADVANCE(97);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_10, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(131);
       END_STATE();
     case 97:
-      ACCEPT_TOKEN(sym_173);
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(97);
+      if (lookahead == 46) ADVANCE(98);
       END_STATE();
     case 98:
-      if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(130);
+      ACCEPT_TOKEN(sym_173);
       END_STATE();
     case 99:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(99);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(132);
       END_STATE();
     case 100:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(110);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 77 || lookahead == 109) ADVANCE(110);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(133);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(134);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(133);
       END_STATE();
     case 101:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(135);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(101);
       END_STATE();
     case 102:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(136);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(112);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 77 || lookahead == 109) ADVANCE(112);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(136);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(137);
       END_STATE();
     case 103:
       if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(137);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(138);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(138);
       END_STATE();
     case 104:
       if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(139);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(139);
       END_STATE();
     case 105:
       if (eof) END_STATE();
-      if (lookahead == 79 || lookahead == 111) ADVANCE(140);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(140);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(141);
       END_STATE();
     case 106:
       if (eof) END_STATE();
-      if (lookahead == 67 || lookahead == 99) ADVANCE(141);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(142);
       END_STATE();
     case 107:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(142);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(143);
       END_STATE();
     case 108:
       if (eof) END_STATE();
-      if (lookahead == 80 || lookahead == 112) ADVANCE(133);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(134);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(144);
       END_STATE();
     case 109:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(143);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 46 || lookahead == 58) ADVANCE(144);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(109);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(74);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(74);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(145);
       END_STATE();
     case 110:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(110);
-      if (lookahead == 35) ADVANCE(111);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(136);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(137);
       END_STATE();
     case 111:
-      ACCEPT_TOKEN(sym_8);
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(146);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 46 || lookahead == 58) ADVANCE(147);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(111);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(75);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(75);
       END_STATE();
     case 112:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(146);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(112);
+      if (lookahead == 35) ADVANCE(113);
       END_STATE();
     case 113:
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(147);
+      ACCEPT_TOKEN(sym_8);
       END_STATE();
     case 114:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(148);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(149);
       END_STATE();
     case 115:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(149);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(150);
       END_STATE();
     case 116:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(150);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(151);
       END_STATE();
     case 117:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(151);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(152);
       END_STATE();
     case 118:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(152);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(153);
       END_STATE();
     case 119:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 89 || lookahead == 121) ADVANCE(122);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(154);
       END_STATE();
     case 120:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(122);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(155);
       END_STATE();
     case 121:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 67 || lookahead == 99) ADVANCE(153);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 89 || lookahead == 121) ADVANCE(124);
       END_STATE();
     case 122:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(124);
       END_STATE();
     case 123:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 79 || lookahead == 111) ADVANCE(154);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(156);
       END_STATE();
     case 124:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if (lookahead == 84 || lookahead == 116) ADVANCE(155);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
       END_STATE();
     case 125:
       if (eof) END_STATE();
-      if (lookahead == 10) ADVANCE(9);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(157);
       END_STATE();
     case 126:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(126);
-      if (lookahead == 67 || lookahead == 99) ADVANCE(156);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(157);
-      if (lookahead == 70 || lookahead == 102) ADVANCE(158);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(159);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(160);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(161);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(162);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(158);
       END_STATE();
     case 127:
-      ACCEPT_TOKEN(sym_3);
+      if (eof) END_STATE();
+      if (lookahead == 10) ADVANCE(9);
       END_STATE();
     case 128:
       if (eof) END_STATE();
-      if (lookahead == 10) ADVANCE(127);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(128);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(159);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(160);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(161);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(162);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(163);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(164);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(165);
       END_STATE();
     case 129:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(163);
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (lookahead == 40) ADVANCE(164);
-      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
+      ACCEPT_TOKEN(sym_3);
       END_STATE();
     case 130:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(165);
+      if (lookahead == 10) ADVANCE(129);
       END_STATE();
     case 131:
+      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(166);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(167);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(168);
-      if (lookahead == 70 || lookahead == 102) ADVANCE(169);
-      if (lookahead == 74 || lookahead == 106) ADVANCE(170);
-      if (lookahead == 77 || lookahead == 109) ADVANCE(171);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(172);
-      if (lookahead == 79 || lookahead == 111) ADVANCE(173);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(174);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(166);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (lookahead == 40) ADVANCE(167);
+      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
     case 132:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(132);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(175);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(167);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(168);
-      if (lookahead == 70 || lookahead == 102) ADVANCE(169);
-      if (lookahead == 74 || lookahead == 106) ADVANCE(170);
-      if (lookahead == 77 || lookahead == 109) ADVANCE(171);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(172);
-      if (lookahead == 79 || lookahead == 111) ADVANCE(173);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(174);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(168);
       END_STATE();
     case 133:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(176);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(169);
       END_STATE();
     case 134:
       if (eof) END_STATE();
-      if (lookahead == 71 || lookahead == 103) ADVANCE(177);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(170);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(171);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(172);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(173);
+      if (lookahead == 74 || lookahead == 106) ADVANCE(174);
+      if (lookahead == 77 || lookahead == 109) ADVANCE(175);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(176);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(177);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(178);
       END_STATE();
     case 135:
       if (eof) END_STATE();
-      if (lookahead == 67 || lookahead == 99) ADVANCE(178);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(135);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(179);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(171);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(172);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(173);
+      if (lookahead == 74 || lookahead == 106) ADVANCE(174);
+      if (lookahead == 77 || lookahead == 109) ADVANCE(175);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(176);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(177);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(178);
       END_STATE();
     case 136:
       if (eof) END_STATE();
-      if (lookahead == 66 || lookahead == 98) ADVANCE(179);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(180);
       END_STATE();
     case 137:
       if (eof) END_STATE();
-      if (lookahead == 78 || lookahead == 110) ADVANCE(180);
+      if (lookahead == 71 || lookahead == 103) ADVANCE(181);
       END_STATE();
     case 138:
       if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(181);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(182);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(182);
       END_STATE();
     case 139:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(183);
-      if (lookahead == 89 || lookahead == 121) ADVANCE(184);
+      if (lookahead == 66 || lookahead == 98) ADVANCE(183);
       END_STATE();
     case 140:
       if (eof) END_STATE();
-      if (lookahead == 86 || lookahead == 118) ADVANCE(178);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(184);
       END_STATE();
     case 141:
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(185);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(185);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(186);
       END_STATE();
     case 142:
       if (eof) END_STATE();
-      if (lookahead == 80 || lookahead == 112) ADVANCE(186);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(187);
+      if (lookahead == 89 || lookahead == 121) ADVANCE(188);
       END_STATE();
     case 143:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(143);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 46 || lookahead == 58) ADVANCE(144);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(74);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(74);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(182);
       END_STATE();
     case 144:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(144);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(187);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(189);
       END_STATE();
     case 145:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(145);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(72);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(99);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(108);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(101);
-      if (lookahead == 70 || lookahead == 102) ADVANCE(102);
-      if (lookahead == 74 || lookahead == 106) ADVANCE(103);
-      if (lookahead == 77 || lookahead == 109) ADVANCE(104);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(105);
-      if (lookahead == 79 || lookahead == 111) ADVANCE(106);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(107);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(190);
       END_STATE();
     case 146:
       if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(122);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(146);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 46 || lookahead == 58) ADVANCE(147);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(75);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(75);
       END_STATE();
     case 147:
       if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115) ADVANCE(188);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(147);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(191);
       END_STATE();
     case 148:
       if (eof) END_STATE();
-      if (lookahead == 77 || lookahead == 109) ADVANCE(154);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(148);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(73);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(101);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(110);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(103);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(104);
+      if (lookahead == 74 || lookahead == 106) ADVANCE(105);
+      if (lookahead == 77 || lookahead == 109) ADVANCE(106);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(107);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(108);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(109);
       END_STATE();
     case 149:
-      ACCEPT_TOKEN(sym_96);
       if (eof) END_STATE();
-      if (lookahead == 73 || lookahead == 105) ADVANCE(189);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(124);
       END_STATE();
     case 150:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(150);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(190);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(192);
       END_STATE();
     case 151:
       if (eof) END_STATE();
-      if (lookahead == 85 || lookahead == 117) ADVANCE(152);
+      if (lookahead == 77 || lookahead == 109) ADVANCE(157);
       END_STATE();
     case 152:
+      ACCEPT_TOKEN(sym_96);
       if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(191);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(193);
       END_STATE();
     case 153:
       if (eof) END_STATE();
-      if (lookahead == 72 || lookahead == 104) ADVANCE(122);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(153);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(194);
       END_STATE();
     case 154:
       if (eof) END_STATE();
-      if (lookahead == 66 || lookahead == 98) ADVANCE(192);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(155);
       END_STATE();
     case 155:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(148);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(195);
       END_STATE();
     case 156:
       if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(193);
+      if (lookahead == 72 || lookahead == 104) ADVANCE(124);
       END_STATE();
     case 157:
       if (eof) END_STATE();
-      if (lookahead == 78 || lookahead == 110) ADVANCE(194);
+      if (lookahead == 66 || lookahead == 98) ADVANCE(196);
       END_STATE();
     case 158:
       if (eof) END_STATE();
-      if (lookahead == 85 || lookahead == 117) ADVANCE(195);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(151);
       END_STATE();
     case 159:
       if (eof) END_STATE();
-      if (lookahead == 70 || lookahead == 102) ADVANCE(196);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(197);
       END_STATE();
     case 160:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(197);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(198);
       END_STATE();
     case 161:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(198);
       if (lookahead == 85 || lookahead == 117) ADVANCE(199);
       END_STATE();
     case 162:
       if (eof) END_STATE();
-      if (lookahead == 72 || lookahead == 104) ADVANCE(200);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(201);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(200);
       END_STATE();
     case 163:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(163);
-      if (lookahead == 40) ADVANCE(164);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(201);
       END_STATE();
     case 164:
-      ACCEPT_TOKEN(sym_164);
+      if (eof) END_STATE();
+      if (lookahead == 69 || lookahead == 101) ADVANCE(202);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(203);
       END_STATE();
     case 165:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(202);
+      if (lookahead == 72 || lookahead == 104) ADVANCE(204);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(205);
       END_STATE();
     case 166:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(203);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 46 || lookahead == 58) ADVANCE(73);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(166);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(74);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(74);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(166);
+      if (lookahead == 40) ADVANCE(167);
       END_STATE();
     case 167:
-      if (eof) END_STATE();
-      if (lookahead == 80 || lookahead == 112) ADVANCE(204);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(205);
+      ACCEPT_TOKEN(sym_164);
       END_STATE();
     case 168:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(206);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(206);
       END_STATE();
     case 169:
+      ACCEPT_TOKEN(sym_3);
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(207);
+      if (lookahead == -1 || (1 <= lookahead && lookahead <= 9) || (11 <= lookahead && lookahead <= 12) || (14 <= lookahead && lookahead <= 1114111)) ADVANCE(169);
       END_STATE();
     case 170:
       if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(208);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(209);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(207);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 46 || lookahead == 58) ADVANCE(74);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(170);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(75);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(75);
       END_STATE();
     case 171:
       if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(210);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(208);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(209);
       END_STATE();
     case 172:
       if (eof) END_STATE();
-      if (lookahead == 79 || lookahead == 111) ADVANCE(211);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(210);
       END_STATE();
     case 173:
       if (eof) END_STATE();
-      if (lookahead == 67 || lookahead == 99) ADVANCE(212);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(211);
       END_STATE();
     case 174:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(213);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(212);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(213);
       END_STATE();
     case 175:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(175);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(214);
       END_STATE();
     case 176:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(215);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(215);
       END_STATE();
     case 177:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(216);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(216);
       END_STATE();
     case 178:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
       if (lookahead == 69 || lookahead == 101) ADVANCE(217);
       END_STATE();
     case 179:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(218);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(179);
       END_STATE();
     case 180:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(219);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(219);
       END_STATE();
     case 181:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
-      if (lookahead == 89 || lookahead == 121) ADVANCE(184);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(220);
       END_STATE();
     case 182:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(184);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(221);
       END_STATE();
     case 183:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
-      if (lookahead == 67 || lookahead == 99) ADVANCE(220);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(222);
       END_STATE();
     case 184:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(223);
       END_STATE();
     case 185:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
-      if (lookahead == 79 || lookahead == 111) ADVANCE(221);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if (lookahead == 89 || lookahead == 121) ADVANCE(188);
       END_STATE();
     case 186:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(131);
-      if (lookahead == 35) ADVANCE(111);
-      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(132);
-      if (lookahead == 84 || lookahead == 116) ADVANCE(222);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(188);
       END_STATE();
     case 187:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(223);
-      if (lookahead == 35) ADVANCE(111);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(187);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(74);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(74);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(224);
       END_STATE();
     case 188:
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(122);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
       END_STATE();
     case 189:
       if (eof) END_STATE();
-      if (lookahead == 70 || lookahead == 102) ADVANCE(224);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(225);
       END_STATE();
     case 190:
       if (eof) END_STATE();
-      if (lookahead == 70 || lookahead == 102) ADVANCE(225);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(134);
+      if (lookahead == 35) ADVANCE(113);
+      if ((44 <= lookahead && lookahead <= 45) || lookahead == 47) ADVANCE(135);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(226);
       END_STATE();
     case 191:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(226);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(227);
+      if (lookahead == 35) ADVANCE(113);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(191);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(75);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(75);
       END_STATE();
     case 192:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(227);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(124);
       END_STATE();
     case 193:
       if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(228);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(228);
       END_STATE();
     case 194:
       if (eof) END_STATE();
-      if (lookahead == 85 || lookahead == 117) ADVANCE(229);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(229);
       END_STATE();
     case 195:
       if (eof) END_STATE();
-      if (lookahead == 78 || lookahead == 110) ADVANCE(230);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(230);
       END_STATE();
     case 196:
-      ACCEPT_TOKEN(sym_99);
+      if (eof) END_STATE();
+      if (lookahead == 69 || lookahead == 101) ADVANCE(231);
       END_STATE();
     case 197:
       if (eof) END_STATE();
-      if (lookahead == 79 || lookahead == 111) ADVANCE(231);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(232);
       END_STATE();
     case 198:
       if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(232);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(233);
       END_STATE();
     case 199:
       if (eof) END_STATE();
-      if (lookahead == 66 || lookahead == 98) ADVANCE(233);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(234);
       END_STATE();
     case 200:
-      if (eof) END_STATE();
-      if (lookahead == 73 || lookahead == 105) ADVANCE(234);
+      ACCEPT_TOKEN(sym_99);
       END_STATE();
     case 201:
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(235);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(235);
       END_STATE();
     case 202:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(236);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(236);
       END_STATE();
     case 203:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(203);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 46 || lookahead == 58) ADVANCE(73);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(237);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(74);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(74);
+      if (lookahead == 66 || lookahead == 98) ADVANCE(237);
       END_STATE();
     case 204:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(238);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(238);
       END_STATE();
     case 205:
       if (eof) END_STATE();
-      if (lookahead == 71 || lookahead == 103) ADVANCE(239);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(239);
       END_STATE();
     case 206:
       if (eof) END_STATE();
-      if (lookahead == 67 || lookahead == 99) ADVANCE(240);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(240);
       END_STATE();
     case 207:
       if (eof) END_STATE();
-      if (lookahead == 66 || lookahead == 98) ADVANCE(241);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(207);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 46 || lookahead == 58) ADVANCE(74);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(241);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(75);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(75);
       END_STATE();
     case 208:
       if (eof) END_STATE();
-      if (lookahead == 78 || lookahead == 110) ADVANCE(242);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(242);
       END_STATE();
     case 209:
       if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(243);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(244);
+      if (lookahead == 71 || lookahead == 103) ADVANCE(243);
       END_STATE();
     case 210:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(245);
-      if (lookahead == 89 || lookahead == 121) ADVANCE(246);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(244);
       END_STATE();
     case 211:
       if (eof) END_STATE();
-      if (lookahead == 86 || lookahead == 118) ADVANCE(240);
+      if (lookahead == 66 || lookahead == 98) ADVANCE(245);
       END_STATE();
     case 212:
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(247);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(246);
       END_STATE();
     case 213:
       if (eof) END_STATE();
-      if (lookahead == 80 || lookahead == 112) ADVANCE(248);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(247);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(248);
       END_STATE();
     case 214:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(237);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(249);
+      if (lookahead == 89 || lookahead == 121) ADVANCE(250);
       END_STATE();
     case 215:
       if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(184);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(244);
       END_STATE();
     case 216:
       if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115) ADVANCE(249);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(251);
       END_STATE();
     case 217:
       if (eof) END_STATE();
-      if (lookahead == 77 || lookahead == 109) ADVANCE(221);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(252);
       END_STATE();
     case 218:
       if (eof) END_STATE();
-      if (lookahead == 85 || lookahead == 117) ADVANCE(219);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(241);
       END_STATE();
     case 219:
       if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(250);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(188);
       END_STATE();
     case 220:
       if (eof) END_STATE();
-      if (lookahead == 72 || lookahead == 104) ADVANCE(184);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(253);
       END_STATE();
     case 221:
       if (eof) END_STATE();
-      if (lookahead == 66 || lookahead == 98) ADVANCE(251);
+      if (lookahead == 77 || lookahead == 109) ADVANCE(225);
       END_STATE();
     case 222:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(217);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(223);
       END_STATE();
     case 223:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(223);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(74);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(74);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(254);
       END_STATE();
     case 224:
-      ACCEPT_TOKEN(sym_95);
+      if (eof) END_STATE();
+      if (lookahead == 72 || lookahead == 104) ADVANCE(188);
       END_STATE();
     case 225:
-      ACCEPT_TOKEN(sym_94);
+      if (eof) END_STATE();
+      if (lookahead == 66 || lookahead == 98) ADVANCE(255);
       END_STATE();
     case 226:
       if (eof) END_STATE();
-      if (lookahead == 89 || lookahead == 121) ADVANCE(122);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(221);
       END_STATE();
     case 227:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(122);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(227);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(75);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(75);
       END_STATE();
     case 228:
-      if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115) ADVANCE(252);
+      ACCEPT_TOKEN(sym_95);
       END_STATE();
     case 229:
-      if (eof) END_STATE();
-      if (lookahead == 77 || lookahead == 109) ADVANCE(253);
+      ACCEPT_TOKEN(sym_94);
       END_STATE();
     case 230:
       if (eof) END_STATE();
-      if (lookahead == 67 || lookahead == 99) ADVANCE(254);
+      if (lookahead == 89 || lookahead == 121) ADVANCE(124);
       END_STATE();
     case 231:
       if (eof) END_STATE();
-      if (lookahead == 80 || lookahead == 112) ADVANCE(255);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(124);
       END_STATE();
     case 232:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(256);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(256);
       END_STATE();
     case 233:
-      ACCEPT_TOKEN(sym_79);
+      if (eof) END_STATE();
+      if (lookahead == 77 || lookahead == 109) ADVANCE(257);
       END_STATE();
     case 234:
       if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(257);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(258);
       END_STATE();
     case 235:
       if (eof) END_STATE();
-      if (lookahead == 72 || lookahead == 104) ADVANCE(258);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(259);
       END_STATE();
     case 236:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(259);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(260);
       END_STATE();
     case 237:
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(260);
-      if (lookahead == 46 || lookahead == 58) ADVANCE(73);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(237);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(74);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(74);
+      ACCEPT_TOKEN(sym_79);
       END_STATE();
     case 238:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(261);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(261);
       END_STATE();
     case 239:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(262);
+      if (lookahead == 72 || lookahead == 104) ADVANCE(262);
       END_STATE();
     case 240:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(263);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(263);
       END_STATE();
     case 241:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(264);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(264);
+      if (lookahead == 46 || lookahead == 58) ADVANCE(74);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(241);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(75);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(75);
       END_STATE();
     case 242:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 85 || lookahead == 117) ADVANCE(265);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(265);
       END_STATE();
     case 243:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 89 || lookahead == 121) ADVANCE(246);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(266);
       END_STATE();
     case 244:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(246);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(267);
       END_STATE();
     case 245:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 67 || lookahead == 99) ADVANCE(266);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(268);
       END_STATE();
     case 246:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(269);
       END_STATE();
     case 247:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 79 || lookahead == 111) ADVANCE(267);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 89 || lookahead == 121) ADVANCE(250);
       END_STATE();
     case 248:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(214);
-      if (lookahead == 35) ADVANCE(111);
-      if (lookahead == 84 || lookahead == 116) ADVANCE(268);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(250);
       END_STATE();
     case 249:
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(184);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(270);
       END_STATE();
     case 250:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(269);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
       END_STATE();
     case 251:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(270);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(271);
       END_STATE();
     case 252:
       if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115) ADVANCE(271);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(218);
+      if (lookahead == 35) ADVANCE(113);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(272);
       END_STATE();
     case 253:
-      ACCEPT_TOKEN(sym_55);
+      if (eof) END_STATE();
+      if (lookahead == 84 || lookahead == 116) ADVANCE(188);
       END_STATE();
     case 254:
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(272);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(273);
       END_STATE();
     case 255:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(273);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(274);
       END_STATE();
     case 256:
       if (eof) END_STATE();
-      if (lookahead == 67 || lookahead == 99) ADVANCE(274);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(275);
       END_STATE();
     case 257:
-      if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(275);
+      ACCEPT_TOKEN(sym_55);
       END_STATE();
     case 258:
-      ACCEPT_TOKEN(sym_126);
+      if (eof) END_STATE();
+      if (lookahead == 84 || lookahead == 116) ADVANCE(276);
       END_STATE();
     case 259:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(276);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(277);
       END_STATE();
     case 260:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(260);
-      if (lookahead == 46 || lookahead == 58) ADVANCE(73);
-      if (lookahead == 65 || lookahead == 97) ADVANCE(74);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(74);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(278);
       END_STATE();
     case 261:
       if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(246);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(279);
       END_STATE();
     case 262:
-      if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115) ADVANCE(277);
+      ACCEPT_TOKEN(sym_126);
       END_STATE();
     case 263:
       if (eof) END_STATE();
-      if (lookahead == 77 || lookahead == 109) ADVANCE(267);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(280);
       END_STATE();
     case 264:
       if (eof) END_STATE();
-      if (lookahead == 85 || lookahead == 117) ADVANCE(265);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(264);
+      if (lookahead == 46 || lookahead == 58) ADVANCE(74);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(75);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(75);
       END_STATE();
     case 265:
       if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(278);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(250);
       END_STATE();
     case 266:
       if (eof) END_STATE();
-      if (lookahead == 72 || lookahead == 104) ADVANCE(246);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(281);
       END_STATE();
     case 267:
       if (eof) END_STATE();
-      if (lookahead == 66 || lookahead == 98) ADVANCE(279);
+      if (lookahead == 77 || lookahead == 109) ADVANCE(271);
       END_STATE();
     case 268:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(263);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(269);
       END_STATE();
     case 269:
       if (eof) END_STATE();
-      if (lookahead == 89 || lookahead == 121) ADVANCE(184);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(282);
       END_STATE();
     case 270:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(184);
+      if (lookahead == 72 || lookahead == 104) ADVANCE(250);
       END_STATE();
     case 271:
-      ACCEPT_TOKEN(sym_87);
+      if (eof) END_STATE();
+      if (lookahead == 66 || lookahead == 98) ADVANCE(283);
       END_STATE();
     case 272:
       if (eof) END_STATE();
-      if (lookahead == 73 || lookahead == 105) ADVANCE(280);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(267);
       END_STATE();
     case 273:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(281);
+      if (lookahead == 89 || lookahead == 121) ADVANCE(188);
       END_STATE();
     case 274:
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(282);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(188);
       END_STATE();
     case 275:
-      ACCEPT_TOKEN(sym_124);
+      ACCEPT_TOKEN(sym_87);
       END_STATE();
     case 276:
       if (eof) END_STATE();
-      if (lookahead == 45) ADVANCE(283);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(284);
       END_STATE();
     case 277:
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(246);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(285);
       END_STATE();
     case 278:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(284);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(286);
       END_STATE();
     case 279:
-      if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(285);
+      ACCEPT_TOKEN(sym_124);
       END_STATE();
     case 280:
       if (eof) END_STATE();
-      if (lookahead == 79 || lookahead == 111) ADVANCE(286);
+      if (lookahead == 45) ADVANCE(287);
       END_STATE();
     case 281:
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(287);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(250);
       END_STATE();
     case 282:
-      ACCEPT_TOKEN(sym_104);
+      if (eof) END_STATE();
+      if (lookahead == 82 || lookahead == 114) ADVANCE(288);
       END_STATE();
     case 283:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(288);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(289);
       END_STATE();
     case 284:
       if (eof) END_STATE();
-      if (lookahead == 89 || lookahead == 121) ADVANCE(246);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(290);
       END_STATE();
     case 285:
       if (eof) END_STATE();
-      if (lookahead == 82 || lookahead == 114) ADVANCE(246);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(291);
       END_STATE();
     case 286:
-      if (eof) END_STATE();
-      if (lookahead == 78 || lookahead == 110) ADVANCE(289);
+      ACCEPT_TOKEN(sym_104);
       END_STATE();
     case 287:
       if (eof) END_STATE();
-      if (lookahead == 89 || lookahead == 121) ADVANCE(290);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(292);
       END_STATE();
     case 288:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(291);
+      if (lookahead == 89 || lookahead == 121) ADVANCE(250);
       END_STATE();
     case 289:
-      ACCEPT_TOKEN(sym_80);
+      if (eof) END_STATE();
+      if (lookahead == 82 || lookahead == 114) ADVANCE(250);
       END_STATE();
     case 290:
-      ACCEPT_TOKEN(sym_81);
+      if (eof) END_STATE();
+      if (lookahead == 78 || lookahead == 110) ADVANCE(293);
       END_STATE();
     case 291:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(292);
+      if (lookahead == 89 || lookahead == 121) ADVANCE(294);
       END_STATE();
     case 292:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(293);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(295);
       END_STATE();
     case 293:
-      if (eof) END_STATE();
-      if (lookahead == 45) ADVANCE(294);
+      ACCEPT_TOKEN(sym_80);
       END_STATE();
     case 294:
-      if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(295);
+      ACCEPT_TOKEN(sym_81);
       END_STATE();
     case 295:
       if (eof) END_STATE();
@@ -42657,11 +42660,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 297:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(298);
+      if (lookahead == 45) ADVANCE(298);
       END_STATE();
     case 298:
       if (eof) END_STATE();
-      if (lookahead == 45) ADVANCE(299);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(299);
       END_STATE();
     case 299:
       if (eof) END_STATE();
@@ -42677,11 +42680,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 302:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(303);
+      if (lookahead == 45) ADVANCE(303);
       END_STATE();
     case 303:
       if (eof) END_STATE();
-      if (lookahead == 45) ADVANCE(304);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(304);
       END_STATE();
     case 304:
       if (eof) END_STATE();
@@ -42697,7 +42700,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 307:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(308);
+      if (lookahead == 45) ADVANCE(308);
       END_STATE();
     case 308:
       if (eof) END_STATE();
@@ -42733,20 +42736,36 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 316:
       if (eof) END_STATE();
-      if (lookahead == 125) ADVANCE(317);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(317);
       END_STATE();
     case 317:
-      ACCEPT_TOKEN(sym_16);
+      if (eof) END_STATE();
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(318);
       END_STATE();
     case 318:
+      if (eof) END_STATE();
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(319);
+      END_STATE();
+    case 319:
+      if (eof) END_STATE();
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(320);
+      END_STATE();
+    case 320:
+      if (eof) END_STATE();
+      if (lookahead == 125) ADVANCE(321);
+      END_STATE();
+    case 321:
+      ACCEPT_TOKEN(sym_16);
+      END_STATE();
+    case 322:
       if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(319);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(323);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(5);
       if (lookahead == 34) ADVANCE(6);
-      if (lookahead == 35) ADVANCE(320);
-      if (lookahead == 38) ADVANCE(321);
+      if (lookahead == 35) ADVANCE(324);
+      if (lookahead == 38) ADVANCE(325);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(10);
       if (lookahead == 43) ADVANCE(13);
@@ -42755,24 +42774,24 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 46) ADVANCE(16);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(18);
       if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 61) ADVANCE(322);
+      if (lookahead == 61) ADVANCE(326);
       if (ts_in_ranges(ts_lex_set_2, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 83 || lookahead == 115) ADVANCE(27);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 95) ADVANCE(31);
       if (lookahead == 123) ADVANCE(32);
       END_STATE();
-    case 319:
+    case 323:
       if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(319);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(323);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
       if (lookahead == 34) ADVANCE(6);
-      if (lookahead == 35) ADVANCE(320);
-      if (lookahead == 38) ADVANCE(321);
+      if (lookahead == 35) ADVANCE(324);
+      if (lookahead == 38) ADVANCE(325);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 43) ADVANCE(13);
@@ -42781,16 +42800,16 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 46) ADVANCE(35);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(18);
       if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 61) ADVANCE(322);
+      if (lookahead == 61) ADVANCE(326);
       if (ts_in_ranges(ts_lex_set_2, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 83 || lookahead == 115) ADVANCE(27);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 95) ADVANCE(31);
       if (lookahead == 123) ADVANCE(32);
       END_STATE();
-    case 320:
+    case 324:
       ACCEPT_TOKEN(sym_143);
       if (eof) END_STATE();
       if (lookahead == 9 || lookahead == 32) ADVANCE(37);
@@ -42805,53 +42824,53 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 79 || lookahead == 111) ADVANCE(47);
       if (lookahead == 83 || lookahead == 115) ADVANCE(48);
       END_STATE();
-    case 321:
+    case 325:
       if (eof) END_STATE();
       if (lookahead == 72 || lookahead == 104) ADVANCE(49);
       if (lookahead == 79 || lookahead == 111) ADVANCE(50);
       END_STATE();
-    case 322:
+    case 326:
       ACCEPT_TOKEN(sym_20);
       END_STATE();
-    case 323:
+    case 327:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(324);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(328);
       END_STATE();
-    case 324:
+    case 328:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(325);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(329);
       END_STATE();
-    case 325:
+    case 329:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(326);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(330);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
-    case 326:
+    case 330:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(326);
-      if (lookahead == 67 || lookahead == 99) ADVANCE(156);
-      if (lookahead == 70 || lookahead == 102) ADVANCE(158);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(159);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(160);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(161);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(162);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(330);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(159);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(161);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(162);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(163);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(164);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(165);
       END_STATE();
-    case 327:
+    case 331:
       if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(328);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(332);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(5);
       if (lookahead == 34) ADVANCE(6);
-      if (lookahead == 35) ADVANCE(320);
+      if (lookahead == 35) ADVANCE(324);
       if (lookahead == 38) ADVANCE(8);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(10);
@@ -42867,7 +42886,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
       if (ts_in_ranges(ts_lex_set_2, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 83 || lookahead == 115) ADVANCE(27);
       if (lookahead == 91) ADVANCE(28);
@@ -42875,14 +42894,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 94) ADVANCE(30);
       if (lookahead == 95) ADVANCE(31);
       END_STATE();
-    case 328:
+    case 332:
       if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(328);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(332);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
       if (lookahead == 34) ADVANCE(6);
-      if (lookahead == 35) ADVANCE(320);
+      if (lookahead == 35) ADVANCE(324);
       if (lookahead == 38) ADVANCE(8);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
@@ -42898,7 +42917,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
       if (ts_in_ranges(ts_lex_set_2, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 83 || lookahead == 115) ADVANCE(27);
       if (lookahead == 91) ADVANCE(28);
@@ -42906,15 +42925,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 94) ADVANCE(30);
       if (lookahead == 95) ADVANCE(31);
       END_STATE();
-    case 329:
+    case 333:
       if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(329);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(333);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
       if (lookahead == 34) ADVANCE(6);
-      if (lookahead == 35) ADVANCE(320);
-      if (lookahead == 38) ADVANCE(321);
+      if (lookahead == 35) ADVANCE(324);
+      if (lookahead == 38) ADVANCE(325);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
@@ -42926,73 +42945,78 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 58) ADVANCE(19);
       if (lookahead == 59) ADVANCE(20);
       if (ts_in_ranges(ts_lex_set_2, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 83 || lookahead == 115) ADVANCE(27);
       if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
-      END_STATE();
-    case 330:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(331);
-      if (lookahead == 10) ADVANCE(332);
-      if (lookahead == 13) ADVANCE(333);
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 331:
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(331);
-      if (lookahead == 10) ADVANCE(332);
-      if (lookahead == 13) ADVANCE(333);
-      END_STATE();
-    case 332:
-      ACCEPT_TOKEN(sym_2);
-      END_STATE();
-    case 333:
-      if (eof) END_STATE();
-      if (lookahead == 10) ADVANCE(332);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
     case 334:
+      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(334);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 35) ADVANCE(335);
-      if (lookahead == 38) ADVANCE(321);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 41) ADVANCE(11);
-      if (lookahead == 44) ADVANCE(14);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(336);
-      if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 61) ADVANCE(322);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(335);
+      if (lookahead == 10) ADVANCE(336);
+      if (lookahead == 13) ADVANCE(337);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
     case 335:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(41);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(335);
+      if (lookahead == 10) ADVANCE(336);
+      if (lookahead == 13) ADVANCE(337);
       END_STATE();
     case 336:
+      ACCEPT_TOKEN(sym_2);
+      END_STATE();
+    case 337:
+      if (eof) END_STATE();
+      if (lookahead == 10) ADVANCE(336);
+      END_STATE();
+    case 338:
+      if (eof) END_STATE();
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(338);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 35) ADVANCE(340);
+      if (lookahead == 38) ADVANCE(325);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 41) ADVANCE(11);
+      if (lookahead == 44) ADVANCE(14);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(341);
+      if (lookahead == 58) ADVANCE(19);
+      if (lookahead == 61) ADVANCE(326);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(334);
+      END_STATE();
+    case 339:
+      if (eof) END_STATE();
+      if (lookahead == 73 || lookahead == 105) ADVANCE(71);
+      END_STATE();
+    case 340:
+      if (eof) END_STATE();
+      if (lookahead == 69 || lookahead == 101) ADVANCE(41);
+      END_STATE();
+    case 341:
       ACCEPT_TOKEN(sym_5);
       if (eof) END_STATE();
       if ((37 <= lookahead && lookahead <= 38) || lookahead == 94) ADVANCE(53);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(336);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(341);
       END_STATE();
-    case 337:
+    case 342:
       if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(338);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(343);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(5);
       if (lookahead == 34) ADVANCE(6);
       if (lookahead == 35) ADVANCE(7);
-      if (lookahead == 36) ADVANCE(339);
-      if (lookahead == 38) ADVANCE(340);
+      if (lookahead == 36) ADVANCE(344);
+      if (lookahead == 38) ADVANCE(345);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(10);
       if (lookahead == 41) ADVANCE(11);
@@ -43002,34 +43026,34 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 45) ADVANCE(15);
       if (lookahead == 46) ADVANCE(16);
       if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(341);
+      if (lookahead == 58) ADVANCE(346);
       if (lookahead == 59) ADVANCE(20);
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
       if (ts_in_ranges(ts_lex_set_12, 21, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(342);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(343);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(347);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(348);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 83 || lookahead == 115) ADVANCE(27);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(344);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(345);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(349);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(350);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 92) ADVANCE(29);
       if (lookahead == 94) ADVANCE(30);
       if (lookahead == 95) ADVANCE(31);
       if (lookahead == 123) ADVANCE(32);
       END_STATE();
-    case 338:
+    case 343:
       if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(338);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(343);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
       if (lookahead == 34) ADVANCE(6);
       if (lookahead == 35) ADVANCE(7);
-      if (lookahead == 36) ADVANCE(339);
-      if (lookahead == 38) ADVANCE(340);
+      if (lookahead == 36) ADVANCE(344);
+      if (lookahead == 38) ADVANCE(345);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
@@ -43037,138 +43061,98 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 43) ADVANCE(13);
       if (lookahead == 44) ADVANCE(14);
       if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(346);
+      if (lookahead == 46) ADVANCE(351);
       if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(341);
+      if (lookahead == 58) ADVANCE(346);
       if (lookahead == 59) ADVANCE(20);
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
       if (ts_in_ranges(ts_lex_set_12, 21, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(342);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(343);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(347);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(348);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 83 || lookahead == 115) ADVANCE(27);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(344);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(345);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(349);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(350);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 92) ADVANCE(29);
       if (lookahead == 94) ADVANCE(30);
       if (lookahead == 95) ADVANCE(31);
       if (lookahead == 123) ADVANCE(32);
       END_STATE();
-    case 339:
+    case 344:
       ACCEPT_TOKEN(sym_25);
       END_STATE();
-    case 340:
+    case 345:
       ACCEPT_TOKEN(sym_182);
       END_STATE();
-    case 341:
+    case 346:
       ACCEPT_TOKEN(sym_17);
       if (eof) END_STATE();
-      if (lookahead == 61) ADVANCE(347);
-      END_STATE();
-    case 342:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(348);
-      END_STATE();
-    case 343:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_13, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(349);
-      END_STATE();
-    case 344:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_5, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(350);
-      END_STATE();
-    case 345:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_13, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(351);
-      END_STATE();
-    case 346:
-      ACCEPT_TOKEN(sym_50);
+      if (lookahead == 61) ADVANCE(352);
       END_STATE();
     case 347:
-      ACCEPT_TOKEN(sym_175);
-      END_STATE();
-    case 348:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(352);
-      END_STATE();
-    case 349:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
       if (lookahead == 78 || lookahead == 110) ADVANCE(353);
       END_STATE();
+    case 348:
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_13, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(354);
+      END_STATE();
+    case 349:
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_5, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(355);
+      END_STATE();
     case 350:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_14, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(354);
+      if (ts_in_ranges(ts_lex_set_13, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(356);
       END_STATE();
     case 351:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(355);
+      ACCEPT_TOKEN(sym_50);
       END_STATE();
     case 352:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(356);
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
+      ACCEPT_TOKEN(sym_175);
       END_STATE();
     case 353:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_5, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(357);
+      if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(357);
       END_STATE();
     case 354:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_15, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(358);
+      if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(358);
       END_STATE();
     case 355:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 84 || lookahead == 116) ADVANCE(359);
+      if (ts_in_ranges(ts_lex_set_14, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(359);
       END_STATE();
     case 356:
+      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(356);
-      if (lookahead == 67 || lookahead == 99) ADVANCE(156);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(157);
-      if (lookahead == 70 || lookahead == 102) ADVANCE(158);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(159);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(160);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(161);
-      if (lookahead == 84 || lookahead == 116) ADVANCE(360);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(162);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(360);
       END_STATE();
     case 357:
       ACCEPT_TOKEN(sym_4);
@@ -43181,662 +43165,601 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_13, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(362);
+      if (ts_in_ranges(ts_lex_set_5, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(362);
       END_STATE();
     case 359:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_16, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 72 || lookahead == 104) ADVANCE(363);
+      if (ts_in_ranges(ts_lex_set_15, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(363);
       END_STATE();
     case 360:
+      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 89 || lookahead == 121) ADVANCE(364);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_6, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(364);
       END_STATE();
     case 361:
       if (eof) END_STATE();
       if (lookahead == 9 || lookahead == 32) ADVANCE(361);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(365);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(159);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(160);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(161);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(162);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(163);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(164);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(365);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(165);
       END_STATE();
     case 362:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(366);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_17, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 79 || lookahead == 111) ADVANCE(366);
+      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
     case 363:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(367);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_13, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(367);
       END_STATE();
     case 364:
-      if (eof) END_STATE();
-      if (lookahead == 80 || lookahead == 112) ADVANCE(368);
-      END_STATE();
-    case 365:
-      if (eof) END_STATE();
-      if (lookahead == 78 || lookahead == 110) ADVANCE(369);
-      END_STATE();
-    case 366:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(370);
+      if (ts_in_ranges(ts_lex_set_16, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 72 || lookahead == 104) ADVANCE(368);
+      END_STATE();
+    case 365:
+      if (eof) END_STATE();
+      if (lookahead == 89 || lookahead == 121) ADVANCE(369);
+      END_STATE();
+    case 366:
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(366);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(370);
       END_STATE();
     case 367:
+      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(367);
-      if (lookahead == 35) ADVANCE(371);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_17, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(371);
       END_STATE();
     case 368:
+      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(372);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(372);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
     case 369:
       if (eof) END_STATE();
       if (lookahead == 80 || lookahead == 112) ADVANCE(373);
       END_STATE();
     case 370:
-      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(374);
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(374);
       END_STATE();
     case 371:
-      ACCEPT_TOKEN(sym_163);
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(375);
       END_STATE();
     case 372:
-      ACCEPT_TOKEN(sym_53);
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(372);
+      if (lookahead == 35) ADVANCE(376);
       END_STATE();
     case 373:
       if (eof) END_STATE();
-      if (lookahead == 85 || lookahead == 117) ADVANCE(375);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(377);
       END_STATE();
     case 374:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(374);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(376);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(378);
       END_STATE();
     case 375:
+      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(377);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(379);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
     case 376:
-      ACCEPT_TOKEN(sym_18);
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(378);
-      if (lookahead == 46) ADVANCE(379);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(376);
+      ACCEPT_TOKEN(sym_163);
       END_STATE();
     case 377:
-      ACCEPT_TOKEN(sym_159);
+      ACCEPT_TOKEN(sym_53);
       END_STATE();
     case 378:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(378);
-      if (lookahead == 67 || lookahead == 99) ADVANCE(380);
+      if (lookahead == 85 || lookahead == 117) ADVANCE(380);
       END_STATE();
     case 379:
       if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(379);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(381);
       END_STATE();
     case 380:
       if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(382);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(382);
       END_STATE();
     case 381:
       ACCEPT_TOKEN(sym_18);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(378);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(383);
+      if (lookahead == 46) ADVANCE(384);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(381);
       END_STATE();
     case 382:
-      if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(383);
+      ACCEPT_TOKEN(sym_159);
       END_STATE();
     case 383:
       if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115) ADVANCE(384);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(383);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(385);
       END_STATE();
     case 384:
       if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115) ADVANCE(385);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(386);
       END_STATE();
     case 385:
-      ACCEPT_TOKEN(sym_18);
+      if (eof) END_STATE();
+      if (lookahead == 76 || lookahead == 108) ADVANCE(387);
       END_STATE();
     case 386:
+      ACCEPT_TOKEN(sym_18);
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(387);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 34) ADVANCE(6);
-      if (lookahead == 35) ADVANCE(388);
-      if (lookahead == 38) ADVANCE(340);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 41) ADVANCE(11);
-      if (lookahead == 42) ADVANCE(12);
-      if (lookahead == 43) ADVANCE(13);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(16);
-      if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 60) ADVANCE(21);
-      if (lookahead == 61) ADVANCE(22);
-      if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(389);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 92) ADVANCE(29);
-      if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(383);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(386);
       END_STATE();
     case 387:
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(387);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 34) ADVANCE(6);
-      if (lookahead == 35) ADVANCE(388);
-      if (lookahead == 38) ADVANCE(340);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 41) ADVANCE(11);
-      if (lookahead == 42) ADVANCE(12);
-      if (lookahead == 43) ADVANCE(13);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(346);
-      if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 60) ADVANCE(21);
-      if (lookahead == 61) ADVANCE(22);
-      if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(389);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 92) ADVANCE(29);
-      if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 65 || lookahead == 97) ADVANCE(388);
       END_STATE();
     case 388:
       if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(41);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(43);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(389);
       END_STATE();
     case 389:
-      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(390);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(390);
       END_STATE();
     case 390:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(391);
+      ACCEPT_TOKEN(sym_18);
       END_STATE();
     case 391:
-      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(392);
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(392);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 34) ADVANCE(6);
+      if (lookahead == 35) ADVANCE(393);
+      if (lookahead == 38) ADVANCE(345);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 41) ADVANCE(11);
+      if (lookahead == 42) ADVANCE(12);
+      if (lookahead == 43) ADVANCE(13);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 45) ADVANCE(15);
+      if (lookahead == 46) ADVANCE(16);
+      if (lookahead == 47) ADVANCE(17);
+      if (lookahead == 58) ADVANCE(19);
+      if (lookahead == 60) ADVANCE(21);
+      if (lookahead == 61) ADVANCE(22);
+      if (lookahead == 62) ADVANCE(23);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(394);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 92) ADVANCE(29);
+      if (lookahead == 94) ADVANCE(30);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
     case 392:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(392);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(157);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(392);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 34) ADVANCE(6);
+      if (lookahead == 35) ADVANCE(393);
+      if (lookahead == 38) ADVANCE(345);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 41) ADVANCE(11);
+      if (lookahead == 42) ADVANCE(12);
+      if (lookahead == 43) ADVANCE(13);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 45) ADVANCE(15);
+      if (lookahead == 46) ADVANCE(351);
+      if (lookahead == 47) ADVANCE(17);
+      if (lookahead == 58) ADVANCE(19);
+      if (lookahead == 60) ADVANCE(21);
+      if (lookahead == 61) ADVANCE(22);
+      if (lookahead == 62) ADVANCE(23);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(394);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 92) ADVANCE(29);
+      if (lookahead == 94) ADVANCE(30);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
     case 393:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(394);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(395);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 46) ADVANCE(16);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(396);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_18, 21, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(343);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(344);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(345);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(31);
-      END_STATE();
-    case 394:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(394);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(395);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 46) ADVANCE(346);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(396);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_18, 21, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(343);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(344);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(345);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(31);
-      END_STATE();
-    case 395:
       if (eof) END_STATE();
-      if (lookahead == 67 || lookahead == 99) ADVANCE(397);
       if (lookahead == 69 || lookahead == 101) ADVANCE(41);
       if (lookahead == 73 || lookahead == 105) ADVANCE(43);
       END_STATE();
-    case 396:
-      ACCEPT_TOKEN(sym_15);
-      if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(396);
-      END_STATE();
-    case 397:
-      if (eof) END_STATE();
-      if (lookahead == 79 || lookahead == 111) ADVANCE(398);
-      END_STATE();
-    case 398:
-      if (eof) END_STATE();
-      if (lookahead == 78 || lookahead == 110) ADVANCE(399);
-      END_STATE();
-    case 399:
-      if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115) ADVANCE(400);
-      END_STATE();
-    case 400:
-      if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(401);
-      END_STATE();
-    case 401:
-      ACCEPT_TOKEN(sym_97);
-      END_STATE();
-    case 402:
-      if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(403);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(395);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 46) ADVANCE(16);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(396);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_19, 19, lookahead)) ADVANCE(24);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(343);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(344);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(345);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(31);
-      END_STATE();
-    case 403:
-      if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(403);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(395);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 46) ADVANCE(346);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(396);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_19, 19, lookahead)) ADVANCE(24);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(343);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(344);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(345);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(31);
-      END_STATE();
-    case 404:
-      if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(405);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(406);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 46) ADVANCE(16);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(396);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_18, 21, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(407);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(343);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(344);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(345);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(31);
-      END_STATE();
-    case 405:
-      if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(405);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(406);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 46) ADVANCE(346);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(396);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_18, 21, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(407);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(343);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(344);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(345);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(31);
-      END_STATE();
-    case 406:
-      if (eof) END_STATE();
-      if (lookahead == 67 || lookahead == 99) ADVANCE(397);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(43);
-      END_STATE();
-    case 407:
+    case 394:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(408);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(395);
       END_STATE();
-    case 408:
+    case 395:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(409);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(396);
       END_STATE();
-    case 409:
+    case 396:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(410);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(397);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
+    case 397:
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(397);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(160);
+      END_STATE();
+    case 398:
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(399);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(400);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 46) ADVANCE(16);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(401);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_18, 21, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(348);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(349);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(350);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(31);
+      END_STATE();
+    case 399:
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(399);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(400);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 46) ADVANCE(351);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(401);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_18, 21, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(348);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(349);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(350);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(31);
+      END_STATE();
+    case 400:
+      if (eof) END_STATE();
+      if (lookahead == 67 || lookahead == 99) ADVANCE(402);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(41);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(43);
+      END_STATE();
+    case 401:
+      ACCEPT_TOKEN(sym_15);
+      if (eof) END_STATE();
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(401);
+      END_STATE();
+    case 402:
+      if (eof) END_STATE();
+      if (lookahead == 79 || lookahead == 111) ADVANCE(403);
+      END_STATE();
+    case 403:
+      if (eof) END_STATE();
+      if (lookahead == 78 || lookahead == 110) ADVANCE(404);
+      END_STATE();
+    case 404:
+      if (eof) END_STATE();
+      if (lookahead == 83 || lookahead == 115) ADVANCE(405);
+      END_STATE();
+    case 405:
+      if (eof) END_STATE();
+      if (lookahead == 84 || lookahead == 116) ADVANCE(406);
+      END_STATE();
+    case 406:
+      ACCEPT_TOKEN(sym_97);
+      END_STATE();
+    case 407:
+      if (eof) END_STATE();
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(408);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(400);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 46) ADVANCE(16);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(401);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_19, 19, lookahead)) ADVANCE(24);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(348);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(349);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(350);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(31);
+      END_STATE();
+    case 408:
+      if (eof) END_STATE();
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(408);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(400);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 46) ADVANCE(351);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(401);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_19, 19, lookahead)) ADVANCE(24);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(348);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(349);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(350);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(31);
+      END_STATE();
+    case 409:
+      if (eof) END_STATE();
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(410);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(411);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 46) ADVANCE(16);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(401);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_18, 21, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(412);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(348);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(349);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(350);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(31);
+      END_STATE();
     case 410:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(410);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(159);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(410);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(411);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 46) ADVANCE(351);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(401);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_18, 21, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(412);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(348);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(349);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(350);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(31);
       END_STATE();
     case 411:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(411);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(335);
-      if (lookahead == 38) ADVANCE(340);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 41) ADVANCE(11);
-      if (lookahead == 42) ADVANCE(12);
-      if (lookahead == 43) ADVANCE(13);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(346);
-      if (lookahead == 47) ADVANCE(17);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(396);
-      if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 59) ADVANCE(20);
-      if (lookahead == 60) ADVANCE(21);
-      if (lookahead == 61) ADVANCE(22);
-      if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 92) ADVANCE(29);
-      if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(330);
+      if (eof) END_STATE();
+      if (lookahead == 67 || lookahead == 99) ADVANCE(402);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(43);
       END_STATE();
     case 412:
+      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(412);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(388);
-      if (lookahead == 38) ADVANCE(340);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 41) ADVANCE(11);
-      if (lookahead == 42) ADVANCE(12);
-      if (lookahead == 43) ADVANCE(13);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(346);
-      if (lookahead == 47) ADVANCE(17);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(396);
-      if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 60) ADVANCE(21);
-      if (lookahead == 61) ADVANCE(22);
-      if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_20, 15, lookahead)) ADVANCE(24);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 92) ADVANCE(29);
-      if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(330);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(413);
       END_STATE();
     case 413:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(413);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 35) ADVANCE(335);
-      if (lookahead == 39) ADVANCE(9);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(396);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(414);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(414);
       END_STATE();
     case 414:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(415);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(415);
+      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
     case 415:
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(415);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(162);
+      END_STATE();
+    case 416:
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(416);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(340);
+      if (lookahead == 38) ADVANCE(345);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 41) ADVANCE(11);
+      if (lookahead == 42) ADVANCE(12);
+      if (lookahead == 43) ADVANCE(13);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 45) ADVANCE(15);
+      if (lookahead == 46) ADVANCE(351);
+      if (lookahead == 47) ADVANCE(17);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(401);
+      if (lookahead == 58) ADVANCE(19);
+      if (lookahead == 59) ADVANCE(20);
+      if (lookahead == 60) ADVANCE(21);
+      if (lookahead == 61) ADVANCE(22);
+      if (lookahead == 62) ADVANCE(23);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 92) ADVANCE(29);
+      if (lookahead == 94) ADVANCE(30);
+      if (lookahead == 95) ADVANCE(334);
+      END_STATE();
+    case 417:
+      if (eof) END_STATE();
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(417);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(393);
+      if (lookahead == 38) ADVANCE(345);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 41) ADVANCE(11);
+      if (lookahead == 42) ADVANCE(12);
+      if (lookahead == 43) ADVANCE(13);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 45) ADVANCE(15);
+      if (lookahead == 46) ADVANCE(351);
+      if (lookahead == 47) ADVANCE(17);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(401);
+      if (lookahead == 58) ADVANCE(19);
+      if (lookahead == 60) ADVANCE(21);
+      if (lookahead == 61) ADVANCE(22);
+      if (lookahead == 62) ADVANCE(23);
+      if (ts_in_ranges(ts_lex_set_20, 15, lookahead)) ADVANCE(24);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 92) ADVANCE(29);
+      if (lookahead == 94) ADVANCE(30);
+      if (lookahead == 95) ADVANCE(334);
+      END_STATE();
+    case 418:
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(418);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 35) ADVANCE(340);
+      if (lookahead == 39) ADVANCE(9);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(401);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(419);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(334);
+      END_STATE();
+    case 419:
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(420);
+      END_STATE();
+    case 420:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(416);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(421);
       END_STATE();
-    case 416:
+    case 421:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(417);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(422);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
-    case 417:
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(417);
-      if (lookahead == 70 || lookahead == 102) ADVANCE(158);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(159);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(160);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(418);
-      END_STATE();
-    case 418:
-      if (eof) END_STATE();
-      if (lookahead == 85 || lookahead == 117) ADVANCE(199);
-      END_STATE();
-    case 419:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(420);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(5);
-      if (lookahead == 35) ADVANCE(388);
-      if (lookahead == 38) ADVANCE(340);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(10);
-      if (lookahead == 41) ADVANCE(11);
-      if (lookahead == 42) ADVANCE(12);
-      if (lookahead == 43) ADVANCE(13);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(16);
-      if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 59) ADVANCE(20);
-      if (lookahead == 60) ADVANCE(21);
-      if (lookahead == 61) ADVANCE(22);
-      if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(25);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 92) ADVANCE(29);
-      if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(31);
-      if (lookahead == 123) ADVANCE(32);
-      END_STATE();
-    case 420:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(420);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(388);
-      if (lookahead == 38) ADVANCE(340);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 41) ADVANCE(11);
-      if (lookahead == 42) ADVANCE(12);
-      if (lookahead == 43) ADVANCE(13);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(346);
-      if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 59) ADVANCE(20);
-      if (lookahead == 60) ADVANCE(21);
-      if (lookahead == 61) ADVANCE(22);
-      if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(25);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 92) ADVANCE(29);
-      if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(31);
-      if (lookahead == 123) ADVANCE(32);
-      END_STATE();
-    case 421:
-      if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(422);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(5);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(10);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 46) ADVANCE(16);
-      if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 61) ADVANCE(322);
-      if (ts_in_ranges(ts_lex_set_20, 15, lookahead)) ADVANCE(24);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(31);
-      if (lookahead == 123) ADVANCE(32);
-      END_STATE();
     case 422:
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(422);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 46) ADVANCE(346);
-      if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 61) ADVANCE(322);
-      if (ts_in_ranges(ts_lex_set_20, 15, lookahead)) ADVANCE(24);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(31);
-      if (lookahead == 123) ADVANCE(32);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(422);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(161);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(162);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(163);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(423);
       END_STATE();
     case 423:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(424);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(406);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 46) ADVANCE(16);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_19, 19, lookahead)) ADVANCE(24);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(343);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(344);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(345);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(31);
+      if (eof) END_STATE();
+      if (lookahead == 85 || lookahead == 117) ADVANCE(203);
       END_STATE();
     case 424:
       if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(424);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(425);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(406);
+      if (lookahead == 33) ADVANCE(5);
+      if (lookahead == 35) ADVANCE(393);
+      if (lookahead == 38) ADVANCE(345);
       if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 46) ADVANCE(346);
+      if (lookahead == 40) ADVANCE(10);
+      if (lookahead == 41) ADVANCE(11);
+      if (lookahead == 42) ADVANCE(12);
+      if (lookahead == 43) ADVANCE(13);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 45) ADVANCE(15);
+      if (lookahead == 46) ADVANCE(16);
+      if (lookahead == 47) ADVANCE(17);
       if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_19, 19, lookahead)) ADVANCE(24);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(343);
+      if (lookahead == 59) ADVANCE(20);
+      if (lookahead == 60) ADVANCE(21);
+      if (lookahead == 61) ADVANCE(22);
+      if (lookahead == 62) ADVANCE(23);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(25);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(344);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(345);
       if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 92) ADVANCE(29);
+      if (lookahead == 94) ADVANCE(30);
       if (lookahead == 95) ADVANCE(31);
+      if (lookahead == 123) ADVANCE(32);
       END_STATE();
     case 425:
       if (eof) ADVANCE(0);
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(425);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 35) ADVANCE(388);
-      if (lookahead == 38) ADVANCE(340);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(393);
+      if (lookahead == 38) ADVANCE(345);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
@@ -43844,34 +43767,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 43) ADVANCE(13);
       if (lookahead == 44) ADVANCE(14);
       if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(346);
-      if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 59) ADVANCE(20);
-      if (lookahead == 60) ADVANCE(21);
-      if (lookahead == 61) ADVANCE(22);
-      if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(342);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 92) ADVANCE(29);
-      if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(330);
-      END_STATE();
-    case 426:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(426);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 35) ADVANCE(388);
-      if (lookahead == 38) ADVANCE(340);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 41) ADVANCE(11);
-      if (lookahead == 42) ADVANCE(12);
-      if (lookahead == 43) ADVANCE(13);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 45) ADVANCE(15);
+      if (lookahead == 46) ADVANCE(351);
       if (lookahead == 47) ADVANCE(17);
       if (lookahead == 58) ADVANCE(19);
       if (lookahead == 59) ADVANCE(20);
@@ -43884,64 +43780,62 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 92) ADVANCE(29);
       if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 95) ADVANCE(31);
+      if (lookahead == 123) ADVANCE(32);
       END_STATE();
-    case 427:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(428);
+    case 426:
+      if (eof) END_STATE();
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(427);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(5);
-      if (lookahead == 35) ADVANCE(335);
-      if (lookahead == 38) ADVANCE(340);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(10);
-      if (lookahead == 41) ADVANCE(11);
-      if (lookahead == 42) ADVANCE(12);
-      if (lookahead == 43) ADVANCE(13);
       if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 45) ADVANCE(15);
       if (lookahead == 46) ADVANCE(16);
-      if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(341);
-      if (lookahead == 60) ADVANCE(21);
-      if (lookahead == 61) ADVANCE(22);
-      if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
+      if (lookahead == 58) ADVANCE(19);
+      if (lookahead == 61) ADVANCE(326);
+      if (ts_in_ranges(ts_lex_set_20, 15, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 92) ADVANCE(29);
-      if (lookahead == 94) ADVANCE(30);
       if (lookahead == 95) ADVANCE(31);
+      if (lookahead == 123) ADVANCE(32);
       END_STATE();
-    case 428:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(428);
+    case 427:
+      if (eof) END_STATE();
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(427);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(335);
-      if (lookahead == 38) ADVANCE(340);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 41) ADVANCE(11);
-      if (lookahead == 42) ADVANCE(12);
-      if (lookahead == 43) ADVANCE(13);
       if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(346);
-      if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(341);
-      if (lookahead == 60) ADVANCE(21);
-      if (lookahead == 61) ADVANCE(22);
-      if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
+      if (lookahead == 46) ADVANCE(351);
+      if (lookahead == 58) ADVANCE(19);
+      if (lookahead == 61) ADVANCE(326);
+      if (ts_in_ranges(ts_lex_set_20, 15, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 92) ADVANCE(29);
-      if (lookahead == 94) ADVANCE(30);
+      if (lookahead == 95) ADVANCE(31);
+      if (lookahead == 123) ADVANCE(32);
+      END_STATE();
+    case 428:
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(429);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(411);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 46) ADVANCE(16);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_19, 19, lookahead)) ADVANCE(24);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(348);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(349);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(350);
+      if (lookahead == 91) ADVANCE(28);
       if (lookahead == 95) ADVANCE(31);
       END_STATE();
     case 429:
@@ -43949,58 +43843,195 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(429);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 35) ADVANCE(388);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(411);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 46) ADVANCE(351);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_19, 19, lookahead)) ADVANCE(24);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(348);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(349);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(350);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(31);
+      END_STATE();
+    case 430:
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(430);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 35) ADVANCE(393);
+      if (lookahead == 38) ADVANCE(345);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 41) ADVANCE(11);
+      if (lookahead == 42) ADVANCE(12);
+      if (lookahead == 43) ADVANCE(13);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 45) ADVANCE(15);
+      if (lookahead == 46) ADVANCE(351);
+      if (lookahead == 47) ADVANCE(17);
+      if (lookahead == 58) ADVANCE(19);
+      if (lookahead == 59) ADVANCE(20);
+      if (lookahead == 60) ADVANCE(21);
+      if (lookahead == 61) ADVANCE(22);
+      if (lookahead == 62) ADVANCE(23);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(347);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 92) ADVANCE(29);
+      if (lookahead == 94) ADVANCE(30);
+      if (lookahead == 95) ADVANCE(334);
+      END_STATE();
+    case 431:
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(431);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 35) ADVANCE(393);
+      if (lookahead == 38) ADVANCE(345);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 41) ADVANCE(11);
+      if (lookahead == 42) ADVANCE(12);
+      if (lookahead == 43) ADVANCE(13);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 45) ADVANCE(15);
+      if (lookahead == 47) ADVANCE(17);
+      if (lookahead == 58) ADVANCE(19);
+      if (lookahead == 59) ADVANCE(20);
+      if (lookahead == 60) ADVANCE(21);
+      if (lookahead == 61) ADVANCE(22);
+      if (lookahead == 62) ADVANCE(23);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(25);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 92) ADVANCE(29);
+      if (lookahead == 94) ADVANCE(30);
+      if (lookahead == 95) ADVANCE(334);
+      END_STATE();
+    case 432:
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(433);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(5);
+      if (lookahead == 35) ADVANCE(340);
+      if (lookahead == 38) ADVANCE(345);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(10);
+      if (lookahead == 41) ADVANCE(11);
+      if (lookahead == 42) ADVANCE(12);
+      if (lookahead == 43) ADVANCE(13);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 45) ADVANCE(15);
+      if (lookahead == 46) ADVANCE(16);
+      if (lookahead == 47) ADVANCE(17);
+      if (lookahead == 58) ADVANCE(346);
+      if (lookahead == 60) ADVANCE(21);
+      if (lookahead == 61) ADVANCE(22);
+      if (lookahead == 62) ADVANCE(23);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 92) ADVANCE(29);
+      if (lookahead == 94) ADVANCE(30);
+      if (lookahead == 95) ADVANCE(31);
+      END_STATE();
+    case 433:
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(433);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(340);
+      if (lookahead == 38) ADVANCE(345);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 41) ADVANCE(11);
+      if (lookahead == 42) ADVANCE(12);
+      if (lookahead == 43) ADVANCE(13);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 45) ADVANCE(15);
+      if (lookahead == 46) ADVANCE(351);
+      if (lookahead == 47) ADVANCE(17);
+      if (lookahead == 58) ADVANCE(346);
+      if (lookahead == 60) ADVANCE(21);
+      if (lookahead == 61) ADVANCE(22);
+      if (lookahead == 62) ADVANCE(23);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 92) ADVANCE(29);
+      if (lookahead == 94) ADVANCE(30);
+      if (lookahead == 95) ADVANCE(31);
+      END_STATE();
+    case 434:
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(434);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 35) ADVANCE(393);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 41) ADVANCE(11);
       if (lookahead == 42) ADVANCE(12);
       if (lookahead == 44) ADVANCE(14);
       if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 61) ADVANCE(322);
+      if (lookahead == 61) ADVANCE(326);
       if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(430);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(435);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
-    case 430:
+    case 435:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(431);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(436);
       END_STATE();
-    case 431:
+    case 436:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(432);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(437);
       END_STATE();
-    case 432:
+    case 437:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(433);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(438);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
-    case 433:
+    case 438:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(433);
-      if (lookahead == 67 || lookahead == 99) ADVANCE(156);
-      if (lookahead == 70 || lookahead == 102) ADVANCE(158);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(159);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(160);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(161);
-      if (lookahead == 84 || lookahead == 116) ADVANCE(360);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(162);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(438);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(159);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(161);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(162);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(163);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(164);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(365);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(165);
       END_STATE();
-    case 434:
+    case 439:
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(434);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(439);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 35) ADVANCE(435);
-      if (lookahead == 38) ADVANCE(340);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 35) ADVANCE(440);
+      if (lookahead == 38) ADVANCE(345);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 42) ADVANCE(12);
       if (lookahead == 43) ADVANCE(13);
@@ -44011,193 +44042,199 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
       if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(436);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(441);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 92) ADVANCE(29);
       if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
-    case 435:
+    case 440:
       ACCEPT_TOKEN(sym_143);
       END_STATE();
-    case 436:
+    case 441:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(437);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(442);
       END_STATE();
-    case 437:
+    case 442:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(438);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(443);
       END_STATE();
-    case 438:
+    case 443:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(439);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(444);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
-    case 439:
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(439);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(440);
-      END_STATE();
-    case 440:
-      if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(198);
-      END_STATE();
-    case 441:
-      if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(441);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 35) ADVANCE(388);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 58) ADVANCE(19);
-      if (lookahead == 61) ADVANCE(322);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(389);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
-      END_STATE();
-    case 442:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(443);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(5);
-      if (lookahead == 35) ADVANCE(335);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(10);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 46) ADVANCE(16);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(31);
-      END_STATE();
-    case 443:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(443);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(335);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 46) ADVANCE(346);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(31);
-      END_STATE();
     case 444:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(445);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 35) ADVANCE(335);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(10);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(444);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(445);
       END_STATE();
     case 445:
-      if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(445);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 35) ADVANCE(335);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 58) ADVANCE(19);
-      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(323);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
+      if (eof) END_STATE();
+      if (lookahead == 69 || lookahead == 101) ADVANCE(202);
       END_STATE();
     case 446:
       if (eof) END_STATE();
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(446);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 35) ADVANCE(388);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 35) ADVANCE(393);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 58) ADVANCE(19);
+      if (lookahead == 61) ADVANCE(326);
       if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(447);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(394);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
     case 447:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(448);
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(448);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(5);
+      if (lookahead == 35) ADVANCE(340);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(10);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 46) ADVANCE(16);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(31);
       END_STATE();
     case 448:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(449);
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(448);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(33);
+      if (lookahead == 35) ADVANCE(340);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 46) ADVANCE(351);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(31);
       END_STATE();
     case 449:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(450);
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
-      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(450);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 35) ADVANCE(340);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(10);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
     case 450:
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(450);
-      if (lookahead == 84 || lookahead == 116) ADVANCE(360);
+      if (eof) ADVANCE(0);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(450);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 35) ADVANCE(340);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(327);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
     case 451:
       if (eof) END_STATE();
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(451);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 35) ADVANCE(393);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 58) ADVANCE(19);
       if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(407);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(452);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
     case 452:
+      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(453);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(453);
+      END_STATE();
+    case 453:
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(454);
+      END_STATE();
+    case 454:
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(455);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
+      if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
+      END_STATE();
+    case 455:
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(455);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(365);
+      END_STATE();
+    case 456:
+      if (eof) END_STATE();
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(456);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 38) ADVANCE(340);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 58) ADVANCE(19);
+      if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(412);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(334);
+      END_STATE();
+    case 457:
+      if (eof) END_STATE();
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(458);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 38) ADVANCE(345);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 42) ADVANCE(12);
       if (lookahead == 43) ADVANCE(13);
       if (lookahead == 45) ADVANCE(15);
       if (lookahead == 46) ADVANCE(16);
       if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(454);
+      if (lookahead == 58) ADVANCE(459);
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
@@ -44206,21 +44243,22 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 92) ADVANCE(29);
       if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
-    case 453:
+    case 458:
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(453);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(458);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 38) ADVANCE(340);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 38) ADVANCE(345);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 42) ADVANCE(12);
       if (lookahead == 43) ADVANCE(13);
       if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(346);
+      if (lookahead == 46) ADVANCE(351);
       if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(454);
+      if (lookahead == 58) ADVANCE(459);
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
@@ -44229,29 +44267,29 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 92) ADVANCE(29);
       if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
-    case 454:
+    case 459:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(455);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(460);
       END_STATE();
-    case 455:
+    case 460:
       ACCEPT_TOKEN(sym_26);
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(455);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(460);
       END_STATE();
-    case 456:
+    case 461:
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(456);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(461);
       if (lookahead == 33) ADVANCE(33);
       if (lookahead == 34) ADVANCE(6);
       if (lookahead == 35) ADVANCE(37);
-      if (lookahead == 36) ADVANCE(339);
-      if (lookahead == 37 || lookahead == 94) ADVANCE(457);
-      if (lookahead == 38) ADVANCE(321);
+      if (lookahead == 36) ADVANCE(344);
+      if (lookahead == 37 || lookahead == 94) ADVANCE(462);
+      if (lookahead == 38) ADVANCE(325);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 43) ADVANCE(458);
+      if (lookahead == 43) ADVANCE(463);
       if (lookahead == 45) ADVANCE(15);
       if (lookahead == 46) ADVANCE(35);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(18);
@@ -44259,95 +44297,95 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 83 || lookahead == 115) ADVANCE(27);
       if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
-      if (lookahead == 123) ADVANCE(459);
-      END_STATE();
-    case 457:
-      if (eof) END_STATE();
-      if (lookahead == 37 || lookahead == 43 || lookahead == 94) ADVANCE(457);
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 90) || (97 <= lookahead && lookahead <= 122)) ADVANCE(460);
-      if (lookahead == 123) ADVANCE(461);
-      END_STATE();
-    case 458:
-      ACCEPT_TOKEN(sym_176);
-      if (eof) END_STATE();
-      if (lookahead == 37 || lookahead == 43 || lookahead == 94) ADVANCE(457);
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 90) || (97 <= lookahead && lookahead <= 122)) ADVANCE(460);
-      if (lookahead == 123) ADVANCE(461);
-      END_STATE();
-    case 459:
-      if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(70);
-      if ((65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(462);
-      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(463);
-      END_STATE();
-    case 460:
-      ACCEPT_TOKEN(sym_27);
-      END_STATE();
-    case 461:
-      if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 90) || (97 <= lookahead && lookahead <= 122)) ADVANCE(463);
+      if (lookahead == 95) ADVANCE(334);
+      if (lookahead == 123) ADVANCE(464);
       END_STATE();
     case 462:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(464);
-      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(463);
-      if (lookahead == 125) ADVANCE(460);
+      if (lookahead == 37 || lookahead == 43 || lookahead == 94) ADVANCE(462);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 90) || (97 <= lookahead && lookahead <= 122)) ADVANCE(465);
+      if (lookahead == 123) ADVANCE(466);
       END_STATE();
     case 463:
+      ACCEPT_TOKEN(sym_176);
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 90) || (97 <= lookahead && lookahead <= 122)) ADVANCE(463);
-      if (lookahead == 125) ADVANCE(460);
+      if (lookahead == 37 || lookahead == 43 || lookahead == 94) ADVANCE(462);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 90) || (97 <= lookahead && lookahead <= 122)) ADVANCE(465);
+      if (lookahead == 123) ADVANCE(466);
       END_STATE();
     case 464:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(465);
-      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(463);
-      if (lookahead == 125) ADVANCE(460);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(70);
+      if ((65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(467);
+      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(468);
       END_STATE();
     case 465:
-      if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(466);
-      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(463);
-      if (lookahead == 125) ADVANCE(460);
+      ACCEPT_TOKEN(sym_27);
       END_STATE();
     case 466:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(467);
-      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(463);
-      if (lookahead == 125) ADVANCE(460);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 90) || (97 <= lookahead && lookahead <= 122)) ADVANCE(468);
       END_STATE();
     case 467:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(468);
-      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(463);
-      if (lookahead == 125) ADVANCE(460);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(469);
+      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(468);
+      if (lookahead == 125) ADVANCE(465);
       END_STATE();
     case 468:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(469);
-      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(463);
-      if (lookahead == 125) ADVANCE(460);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 90) || (97 <= lookahead && lookahead <= 122)) ADVANCE(468);
+      if (lookahead == 125) ADVANCE(465);
       END_STATE();
     case 469:
       if (eof) END_STATE();
       if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(470);
-      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(463);
-      if (lookahead == 125) ADVANCE(460);
+      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(468);
+      if (lookahead == 125) ADVANCE(465);
       END_STATE();
     case 470:
       if (eof) END_STATE();
-      if (lookahead == 45) ADVANCE(283);
-      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 90) || (97 <= lookahead && lookahead <= 122)) ADVANCE(463);
-      if (lookahead == 125) ADVANCE(460);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(471);
+      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(468);
+      if (lookahead == 125) ADVANCE(465);
       END_STATE();
     case 471:
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(471);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(472);
+      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(468);
+      if (lookahead == 125) ADVANCE(465);
+      END_STATE();
+    case 472:
+      if (eof) END_STATE();
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(473);
+      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(468);
+      if (lookahead == 125) ADVANCE(465);
+      END_STATE();
+    case 473:
+      if (eof) END_STATE();
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(474);
+      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(468);
+      if (lookahead == 125) ADVANCE(465);
+      END_STATE();
+    case 474:
+      if (eof) END_STATE();
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 70) || (97 <= lookahead && lookahead <= 102)) ADVANCE(475);
+      if ((71 <= lookahead && lookahead <= 90) || (103 <= lookahead && lookahead <= 122)) ADVANCE(468);
+      if (lookahead == 125) ADVANCE(465);
+      END_STATE();
+    case 475:
+      if (eof) END_STATE();
+      if (lookahead == 45) ADVANCE(287);
+      if ((48 <= lookahead && lookahead <= 57) || (65 <= lookahead && lookahead <= 90) || (97 <= lookahead && lookahead <= 122)) ADVANCE(468);
+      if (lookahead == 125) ADVANCE(465);
+      END_STATE();
+    case 476:
+      if (eof) END_STATE();
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(476);
       if (lookahead == 33) ADVANCE(33);
       if (lookahead == 34) ADVANCE(6);
-      if (lookahead == 35) ADVANCE(472);
-      if (lookahead == 38) ADVANCE(321);
+      if (lookahead == 35) ADVANCE(477);
+      if (lookahead == 38) ADVANCE(325);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
@@ -44356,7 +44394,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 45) ADVANCE(15);
       if (lookahead == 46) ADVANCE(35);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(18);
-      if (lookahead == 58) ADVANCE(454);
+      if (lookahead == 58) ADVANCE(459);
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
@@ -44364,9 +44402,9 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 83 || lookahead == 115) ADVANCE(27);
       if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
-    case 472:
+    case 477:
       ACCEPT_TOKEN(sym_143);
       if (eof) END_STATE();
       if (lookahead == 9 || lookahead == 32) ADVANCE(37);
@@ -44380,60 +44418,62 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 79 || lookahead == 111) ADVANCE(47);
       if (lookahead == 83 || lookahead == 115) ADVANCE(48);
       END_STATE();
-    case 473:
+    case 478:
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(473);
-      if (lookahead == 38) ADVANCE(321);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(478);
+      if (lookahead == 33) ADVANCE(339);
+      if (lookahead == 38) ADVANCE(325);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
       if (lookahead == 44) ADVANCE(14);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(336);
-      if (lookahead == 61) ADVANCE(322);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(341);
+      if (lookahead == 61) ADVANCE(326);
       if (ts_in_ranges(ts_lex_set_20, 15, lookahead)) ADVANCE(24);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
-    case 474:
+    case 479:
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(474);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(479);
+      if (lookahead == 33) ADVANCE(339);
       if (lookahead == 39) ADVANCE(9);
       if (ts_in_ranges(ts_lex_set_11, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(475);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(480);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(330);
+      if (lookahead == 95) ADVANCE(334);
       END_STATE();
-    case 475:
+    case 480:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_4, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(476);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(481);
       END_STATE();
-    case 476:
+    case 481:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_8, 17, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(477);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(482);
       END_STATE();
-    case 477:
+    case 482:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(478);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(483);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64) ADVANCE(62);
       if (ts_in_ranges(ts_lex_set_3, 15, lookahead)) ADVANCE(24);
       END_STATE();
-    case 478:
+    case 483:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(478);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(479);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(483);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(484);
       END_STATE();
-    case 479:
+    case 484:
       if (eof) END_STATE();
-      if (lookahead == 72 || lookahead == 104) ADVANCE(200);
+      if (lookahead == 72 || lookahead == 104) ADVANCE(204);
       END_STATE();
     default:
       return false;
@@ -46314,41 +46354,41 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 }
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
-  [0] = {.lex_state = 337},
-  [1] = {.lex_state = 423},
-  [2] = {.lex_state = 393},
-  [3] = {.lex_state = 393},
-  [4] = {.lex_state = 393},
-  [5] = {.lex_state = 393},
-  [6] = {.lex_state = 393},
-  [7] = {.lex_state = 404},
-  [8] = {.lex_state = 402},
-  [9] = {.lex_state = 402},
-  [10] = {.lex_state = 402},
-  [11] = {.lex_state = 402},
-  [12] = {.lex_state = 402},
-  [13] = {.lex_state = 402},
-  [14] = {.lex_state = 402},
-  [15] = {.lex_state = 402},
-  [16] = {.lex_state = 404},
-  [17] = {.lex_state = 402},
-  [18] = {.lex_state = 402},
-  [19] = {.lex_state = 402},
-  [20] = {.lex_state = 402},
-  [21] = {.lex_state = 402},
-  [22] = {.lex_state = 402},
-  [23] = {.lex_state = 402},
-  [24] = {.lex_state = 402},
-  [25] = {.lex_state = 402},
-  [26] = {.lex_state = 402},
-  [27] = {.lex_state = 402},
-  [28] = {.lex_state = 393},
-  [29] = {.lex_state = 393},
-  [30] = {.lex_state = 393},
-  [31] = {.lex_state = 393},
-  [32] = {.lex_state = 393},
-  [33] = {.lex_state = 393},
-  [34] = {.lex_state = 393},
+  [0] = {.lex_state = 342},
+  [1] = {.lex_state = 428},
+  [2] = {.lex_state = 398},
+  [3] = {.lex_state = 398},
+  [4] = {.lex_state = 398},
+  [5] = {.lex_state = 398},
+  [6] = {.lex_state = 398},
+  [7] = {.lex_state = 409},
+  [8] = {.lex_state = 407},
+  [9] = {.lex_state = 407},
+  [10] = {.lex_state = 407},
+  [11] = {.lex_state = 407},
+  [12] = {.lex_state = 407},
+  [13] = {.lex_state = 407},
+  [14] = {.lex_state = 407},
+  [15] = {.lex_state = 407},
+  [16] = {.lex_state = 409},
+  [17] = {.lex_state = 407},
+  [18] = {.lex_state = 407},
+  [19] = {.lex_state = 407},
+  [20] = {.lex_state = 407},
+  [21] = {.lex_state = 407},
+  [22] = {.lex_state = 407},
+  [23] = {.lex_state = 407},
+  [24] = {.lex_state = 407},
+  [25] = {.lex_state = 407},
+  [26] = {.lex_state = 407},
+  [27] = {.lex_state = 407},
+  [28] = {.lex_state = 398},
+  [29] = {.lex_state = 398},
+  [30] = {.lex_state = 398},
+  [31] = {.lex_state = 398},
+  [32] = {.lex_state = 398},
+  [33] = {.lex_state = 398},
+  [34] = {.lex_state = 398},
   [35] = {.lex_state = 1},
   [36] = {.lex_state = 1},
   [37] = {.lex_state = 1},
@@ -46364,1438 +46404,1438 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [47] = {.lex_state = 1},
   [48] = {.lex_state = 1},
   [49] = {.lex_state = 1},
-  [50] = {.lex_state = 318},
-  [51] = {.lex_state = 327},
-  [52] = {.lex_state = 327},
-  [53] = {.lex_state = 329},
-  [54] = {.lex_state = 329},
-  [55] = {.lex_state = 329},
-  [56] = {.lex_state = 318},
-  [57] = {.lex_state = 318},
-  [58] = {.lex_state = 329},
-  [59] = {.lex_state = 329},
-  [60] = {.lex_state = 329},
-  [61] = {.lex_state = 329},
-  [62] = {.lex_state = 329},
-  [63] = {.lex_state = 419},
-  [64] = {.lex_state = 419},
-  [65] = {.lex_state = 419},
-  [66] = {.lex_state = 419},
-  [67] = {.lex_state = 419},
-  [68] = {.lex_state = 419},
-  [69] = {.lex_state = 419},
-  [70] = {.lex_state = 329},
-  [71] = {.lex_state = 329},
-  [72] = {.lex_state = 419},
-  [73] = {.lex_state = 419},
-  [74] = {.lex_state = 419},
-  [75] = {.lex_state = 419},
-  [76] = {.lex_state = 419},
-  [77] = {.lex_state = 419},
-  [78] = {.lex_state = 419},
-  [79] = {.lex_state = 419},
-  [80] = {.lex_state = 419},
-  [81] = {.lex_state = 419},
-  [82] = {.lex_state = 419},
-  [83] = {.lex_state = 329},
-  [84] = {.lex_state = 419},
-  [85] = {.lex_state = 425},
-  [86] = {.lex_state = 425},
-  [87] = {.lex_state = 425},
-  [88] = {.lex_state = 419},
-  [89] = {.lex_state = 425},
-  [90] = {.lex_state = 426},
-  [91] = {.lex_state = 426},
-  [92] = {.lex_state = 426},
-  [93] = {.lex_state = 426},
-  [94] = {.lex_state = 426},
-  [95] = {.lex_state = 426},
-  [96] = {.lex_state = 426},
-  [97] = {.lex_state = 426},
-  [98] = {.lex_state = 426},
-  [99] = {.lex_state = 426},
-  [100] = {.lex_state = 426},
-  [101] = {.lex_state = 426},
-  [102] = {.lex_state = 426},
-  [103] = {.lex_state = 426},
-  [104] = {.lex_state = 426},
-  [105] = {.lex_state = 426},
-  [106] = {.lex_state = 426},
-  [107] = {.lex_state = 426},
-  [108] = {.lex_state = 426},
-  [109] = {.lex_state = 426},
-  [110] = {.lex_state = 426},
-  [111] = {.lex_state = 426},
-  [112] = {.lex_state = 426},
-  [113] = {.lex_state = 426},
-  [114] = {.lex_state = 426},
-  [115] = {.lex_state = 426},
-  [116] = {.lex_state = 426},
-  [117] = {.lex_state = 426},
-  [118] = {.lex_state = 426},
-  [119] = {.lex_state = 426},
-  [120] = {.lex_state = 426},
-  [121] = {.lex_state = 426},
-  [122] = {.lex_state = 426},
-  [123] = {.lex_state = 426},
-  [124] = {.lex_state = 426},
-  [125] = {.lex_state = 426},
-  [126] = {.lex_state = 426},
-  [127] = {.lex_state = 426},
-  [128] = {.lex_state = 426},
-  [129] = {.lex_state = 426},
-  [130] = {.lex_state = 426},
-  [131] = {.lex_state = 426},
-  [132] = {.lex_state = 426},
-  [133] = {.lex_state = 426},
-  [134] = {.lex_state = 426},
-  [135] = {.lex_state = 426},
-  [136] = {.lex_state = 426},
-  [137] = {.lex_state = 426},
-  [138] = {.lex_state = 426},
-  [139] = {.lex_state = 426},
-  [140] = {.lex_state = 426},
-  [141] = {.lex_state = 426},
-  [142] = {.lex_state = 426},
-  [143] = {.lex_state = 426},
-  [144] = {.lex_state = 318},
-  [145] = {.lex_state = 318},
-  [146] = {.lex_state = 318},
-  [147] = {.lex_state = 318},
-  [148] = {.lex_state = 318},
-  [149] = {.lex_state = 318},
-  [150] = {.lex_state = 471},
-  [151] = {.lex_state = 471},
-  [152] = {.lex_state = 471},
-  [153] = {.lex_state = 318},
-  [154] = {.lex_state = 318},
-  [155] = {.lex_state = 318},
-  [156] = {.lex_state = 471},
-  [157] = {.lex_state = 471},
-  [158] = {.lex_state = 427},
-  [159] = {.lex_state = 427},
-  [160] = {.lex_state = 427},
-  [161] = {.lex_state = 427},
-  [162] = {.lex_state = 427},
-  [163] = {.lex_state = 427},
-  [164] = {.lex_state = 456},
-  [165] = {.lex_state = 471},
-  [166] = {.lex_state = 471},
-  [167] = {.lex_state = 471},
-  [168] = {.lex_state = 471},
-  [169] = {.lex_state = 471},
-  [170] = {.lex_state = 411},
-  [171] = {.lex_state = 471},
-  [172] = {.lex_state = 471},
-  [173] = {.lex_state = 471},
-  [174] = {.lex_state = 471},
-  [175] = {.lex_state = 471},
-  [176] = {.lex_state = 471},
-  [177] = {.lex_state = 471},
-  [178] = {.lex_state = 471},
-  [179] = {.lex_state = 471},
-  [180] = {.lex_state = 471},
-  [181] = {.lex_state = 471},
-  [182] = {.lex_state = 471},
-  [183] = {.lex_state = 471},
-  [184] = {.lex_state = 471},
-  [185] = {.lex_state = 471},
-  [186] = {.lex_state = 471},
-  [187] = {.lex_state = 471},
-  [188] = {.lex_state = 471},
-  [189] = {.lex_state = 471},
-  [190] = {.lex_state = 471},
-  [191] = {.lex_state = 471},
-  [192] = {.lex_state = 471},
-  [193] = {.lex_state = 471},
-  [194] = {.lex_state = 471},
-  [195] = {.lex_state = 471},
-  [196] = {.lex_state = 471},
-  [197] = {.lex_state = 411},
-  [198] = {.lex_state = 411},
-  [199] = {.lex_state = 411},
-  [200] = {.lex_state = 411},
-  [201] = {.lex_state = 471},
-  [202] = {.lex_state = 411},
-  [203] = {.lex_state = 411},
-  [204] = {.lex_state = 411},
-  [205] = {.lex_state = 411},
-  [206] = {.lex_state = 411},
-  [207] = {.lex_state = 411},
-  [208] = {.lex_state = 411},
-  [209] = {.lex_state = 411},
-  [210] = {.lex_state = 411},
-  [211] = {.lex_state = 411},
-  [212] = {.lex_state = 471},
-  [213] = {.lex_state = 471},
-  [214] = {.lex_state = 471},
-  [215] = {.lex_state = 411},
-  [216] = {.lex_state = 411},
-  [217] = {.lex_state = 411},
-  [218] = {.lex_state = 471},
-  [219] = {.lex_state = 411},
-  [220] = {.lex_state = 411},
-  [221] = {.lex_state = 411},
-  [222] = {.lex_state = 471},
-  [223] = {.lex_state = 471},
-  [224] = {.lex_state = 471},
-  [225] = {.lex_state = 471},
-  [226] = {.lex_state = 471},
-  [227] = {.lex_state = 471},
-  [228] = {.lex_state = 471},
-  [229] = {.lex_state = 471},
-  [230] = {.lex_state = 471},
-  [231] = {.lex_state = 471},
-  [232] = {.lex_state = 471},
-  [233] = {.lex_state = 471},
-  [234] = {.lex_state = 471},
-  [235] = {.lex_state = 471},
-  [236] = {.lex_state = 471},
-  [237] = {.lex_state = 471},
-  [238] = {.lex_state = 471},
-  [239] = {.lex_state = 471},
-  [240] = {.lex_state = 471},
-  [241] = {.lex_state = 471},
-  [242] = {.lex_state = 471},
-  [243] = {.lex_state = 471},
-  [244] = {.lex_state = 471},
-  [245] = {.lex_state = 471},
-  [246] = {.lex_state = 471},
-  [247] = {.lex_state = 471},
-  [248] = {.lex_state = 471},
-  [249] = {.lex_state = 471},
-  [250] = {.lex_state = 471},
-  [251] = {.lex_state = 471},
-  [252] = {.lex_state = 471},
-  [253] = {.lex_state = 471},
-  [254] = {.lex_state = 471},
-  [255] = {.lex_state = 471},
-  [256] = {.lex_state = 471},
-  [257] = {.lex_state = 471},
-  [258] = {.lex_state = 471},
-  [259] = {.lex_state = 471},
-  [260] = {.lex_state = 471},
-  [261] = {.lex_state = 471},
-  [262] = {.lex_state = 471},
-  [263] = {.lex_state = 471},
-  [264] = {.lex_state = 471},
-  [265] = {.lex_state = 471},
-  [266] = {.lex_state = 471},
-  [267] = {.lex_state = 471},
-  [268] = {.lex_state = 471},
-  [269] = {.lex_state = 471},
-  [270] = {.lex_state = 471},
-  [271] = {.lex_state = 471},
-  [272] = {.lex_state = 471},
-  [273] = {.lex_state = 411},
-  [274] = {.lex_state = 411},
-  [275] = {.lex_state = 471},
-  [276] = {.lex_state = 471},
-  [277] = {.lex_state = 471},
-  [278] = {.lex_state = 471},
-  [279] = {.lex_state = 471},
-  [280] = {.lex_state = 471},
-  [281] = {.lex_state = 471},
-  [282] = {.lex_state = 471},
-  [283] = {.lex_state = 471},
-  [284] = {.lex_state = 471},
-  [285] = {.lex_state = 471},
-  [286] = {.lex_state = 471},
-  [287] = {.lex_state = 471},
-  [288] = {.lex_state = 471},
-  [289] = {.lex_state = 411},
-  [290] = {.lex_state = 471},
-  [291] = {.lex_state = 471},
-  [292] = {.lex_state = 471},
-  [293] = {.lex_state = 471},
-  [294] = {.lex_state = 471},
-  [295] = {.lex_state = 471},
-  [296] = {.lex_state = 471},
-  [297] = {.lex_state = 471},
-  [298] = {.lex_state = 471},
-  [299] = {.lex_state = 471},
-  [300] = {.lex_state = 411},
-  [301] = {.lex_state = 411},
-  [302] = {.lex_state = 411},
-  [303] = {.lex_state = 471},
-  [304] = {.lex_state = 411},
-  [305] = {.lex_state = 411},
-  [306] = {.lex_state = 471},
-  [307] = {.lex_state = 411},
-  [308] = {.lex_state = 471},
-  [309] = {.lex_state = 411},
-  [310] = {.lex_state = 411},
-  [311] = {.lex_state = 411},
-  [312] = {.lex_state = 411},
-  [313] = {.lex_state = 411},
-  [314] = {.lex_state = 471},
-  [315] = {.lex_state = 471},
-  [316] = {.lex_state = 411},
-  [317] = {.lex_state = 471},
-  [318] = {.lex_state = 471},
-  [319] = {.lex_state = 471},
-  [320] = {.lex_state = 471},
-  [321] = {.lex_state = 471},
-  [322] = {.lex_state = 471},
-  [323] = {.lex_state = 471},
-  [324] = {.lex_state = 471},
-  [325] = {.lex_state = 471},
-  [326] = {.lex_state = 471},
-  [327] = {.lex_state = 471},
-  [328] = {.lex_state = 471},
-  [329] = {.lex_state = 471},
-  [330] = {.lex_state = 471},
-  [331] = {.lex_state = 471},
-  [332] = {.lex_state = 471},
-  [333] = {.lex_state = 471},
-  [334] = {.lex_state = 411},
-  [335] = {.lex_state = 471},
-  [336] = {.lex_state = 411},
-  [337] = {.lex_state = 471},
-  [338] = {.lex_state = 471},
-  [339] = {.lex_state = 471},
-  [340] = {.lex_state = 471},
-  [341] = {.lex_state = 411},
-  [342] = {.lex_state = 471},
-  [343] = {.lex_state = 471},
-  [344] = {.lex_state = 471},
-  [345] = {.lex_state = 471},
-  [346] = {.lex_state = 471},
-  [347] = {.lex_state = 471},
-  [348] = {.lex_state = 471},
-  [349] = {.lex_state = 471},
-  [350] = {.lex_state = 471},
-  [351] = {.lex_state = 471},
-  [352] = {.lex_state = 471},
-  [353] = {.lex_state = 411},
-  [354] = {.lex_state = 411},
-  [355] = {.lex_state = 471},
-  [356] = {.lex_state = 471},
-  [357] = {.lex_state = 471},
-  [358] = {.lex_state = 471},
-  [359] = {.lex_state = 471},
-  [360] = {.lex_state = 411},
-  [361] = {.lex_state = 471},
-  [362] = {.lex_state = 471},
-  [363] = {.lex_state = 471},
-  [364] = {.lex_state = 471},
-  [365] = {.lex_state = 471},
-  [366] = {.lex_state = 471},
-  [367] = {.lex_state = 471},
-  [368] = {.lex_state = 471},
-  [369] = {.lex_state = 471},
-  [370] = {.lex_state = 411},
-  [371] = {.lex_state = 471},
-  [372] = {.lex_state = 411},
-  [373] = {.lex_state = 471},
-  [374] = {.lex_state = 411},
-  [375] = {.lex_state = 471},
-  [376] = {.lex_state = 411},
-  [377] = {.lex_state = 471},
-  [378] = {.lex_state = 411},
-  [379] = {.lex_state = 471},
-  [380] = {.lex_state = 411},
-  [381] = {.lex_state = 471},
-  [382] = {.lex_state = 411},
-  [383] = {.lex_state = 471},
-  [384] = {.lex_state = 471},
-  [385] = {.lex_state = 411},
-  [386] = {.lex_state = 471},
-  [387] = {.lex_state = 411},
-  [388] = {.lex_state = 471},
-  [389] = {.lex_state = 411},
-  [390] = {.lex_state = 471},
-  [391] = {.lex_state = 411},
-  [392] = {.lex_state = 471},
-  [393] = {.lex_state = 411},
-  [394] = {.lex_state = 411},
-  [395] = {.lex_state = 411},
-  [396] = {.lex_state = 471},
-  [397] = {.lex_state = 411},
-  [398] = {.lex_state = 471},
-  [399] = {.lex_state = 411},
-  [400] = {.lex_state = 471},
-  [401] = {.lex_state = 411},
-  [402] = {.lex_state = 471},
-  [403] = {.lex_state = 411},
-  [404] = {.lex_state = 471},
-  [405] = {.lex_state = 411},
-  [406] = {.lex_state = 411},
-  [407] = {.lex_state = 411},
-  [408] = {.lex_state = 411},
-  [409] = {.lex_state = 411},
-  [410] = {.lex_state = 411},
-  [411] = {.lex_state = 434},
-  [412] = {.lex_state = 386},
-  [413] = {.lex_state = 412},
-  [414] = {.lex_state = 412},
-  [415] = {.lex_state = 412},
-  [416] = {.lex_state = 412},
-  [417] = {.lex_state = 442},
-  [418] = {.lex_state = 442},
-  [419] = {.lex_state = 452},
-  [420] = {.lex_state = 442},
-  [421] = {.lex_state = 412},
-  [422] = {.lex_state = 442},
-  [423] = {.lex_state = 412},
-  [424] = {.lex_state = 429},
-  [425] = {.lex_state = 429},
-  [426] = {.lex_state = 412},
-  [427] = {.lex_state = 412},
-  [428] = {.lex_state = 412},
-  [429] = {.lex_state = 412},
-  [430] = {.lex_state = 412},
-  [431] = {.lex_state = 412},
-  [432] = {.lex_state = 412},
-  [433] = {.lex_state = 412},
-  [434] = {.lex_state = 412},
-  [435] = {.lex_state = 412},
-  [436] = {.lex_state = 412},
-  [437] = {.lex_state = 412},
-  [438] = {.lex_state = 412},
-  [439] = {.lex_state = 412},
-  [440] = {.lex_state = 412},
-  [441] = {.lex_state = 412},
-  [442] = {.lex_state = 412},
-  [443] = {.lex_state = 412},
-  [444] = {.lex_state = 412},
-  [445] = {.lex_state = 412},
-  [446] = {.lex_state = 412},
-  [447] = {.lex_state = 412},
-  [448] = {.lex_state = 412},
-  [449] = {.lex_state = 412},
-  [450] = {.lex_state = 412},
-  [451] = {.lex_state = 429},
-  [452] = {.lex_state = 429},
-  [453] = {.lex_state = 412},
-  [454] = {.lex_state = 429},
-  [455] = {.lex_state = 429},
-  [456] = {.lex_state = 412},
-  [457] = {.lex_state = 412},
-  [458] = {.lex_state = 412},
-  [459] = {.lex_state = 412},
-  [460] = {.lex_state = 412},
-  [461] = {.lex_state = 412},
-  [462] = {.lex_state = 412},
-  [463] = {.lex_state = 412},
-  [464] = {.lex_state = 411},
-  [465] = {.lex_state = 412},
-  [466] = {.lex_state = 412},
-  [467] = {.lex_state = 412},
-  [468] = {.lex_state = 412},
-  [469] = {.lex_state = 412},
-  [470] = {.lex_state = 412},
-  [471] = {.lex_state = 412},
-  [472] = {.lex_state = 412},
-  [473] = {.lex_state = 412},
-  [474] = {.lex_state = 412},
-  [475] = {.lex_state = 412},
-  [476] = {.lex_state = 412},
-  [477] = {.lex_state = 412},
-  [478] = {.lex_state = 412},
-  [479] = {.lex_state = 412},
-  [480] = {.lex_state = 411},
-  [481] = {.lex_state = 411},
-  [482] = {.lex_state = 411},
-  [483] = {.lex_state = 411},
-  [484] = {.lex_state = 412},
-  [485] = {.lex_state = 412},
-  [486] = {.lex_state = 412},
-  [487] = {.lex_state = 412},
-  [488] = {.lex_state = 412},
-  [489] = {.lex_state = 411},
-  [490] = {.lex_state = 411},
-  [491] = {.lex_state = 411},
-  [492] = {.lex_state = 411},
-  [493] = {.lex_state = 412},
-  [494] = {.lex_state = 412},
-  [495] = {.lex_state = 444},
-  [496] = {.lex_state = 411},
-  [497] = {.lex_state = 411},
-  [498] = {.lex_state = 411},
-  [499] = {.lex_state = 411},
-  [500] = {.lex_state = 411},
-  [501] = {.lex_state = 411},
-  [502] = {.lex_state = 411},
-  [503] = {.lex_state = 411},
-  [504] = {.lex_state = 411},
-  [505] = {.lex_state = 411},
-  [506] = {.lex_state = 411},
-  [507] = {.lex_state = 411},
-  [508] = {.lex_state = 411},
-  [509] = {.lex_state = 411},
-  [510] = {.lex_state = 411},
-  [511] = {.lex_state = 411},
-  [512] = {.lex_state = 411},
-  [513] = {.lex_state = 411},
-  [514] = {.lex_state = 411},
-  [515] = {.lex_state = 411},
-  [516] = {.lex_state = 411},
-  [517] = {.lex_state = 411},
-  [518] = {.lex_state = 411},
-  [519] = {.lex_state = 411},
-  [520] = {.lex_state = 411},
-  [521] = {.lex_state = 411},
-  [522] = {.lex_state = 411},
-  [523] = {.lex_state = 411},
-  [524] = {.lex_state = 411},
-  [525] = {.lex_state = 411},
-  [526] = {.lex_state = 411},
-  [527] = {.lex_state = 411},
-  [528] = {.lex_state = 411},
-  [529] = {.lex_state = 411},
-  [530] = {.lex_state = 411},
-  [531] = {.lex_state = 411},
-  [532] = {.lex_state = 411},
-  [533] = {.lex_state = 411},
-  [534] = {.lex_state = 411},
-  [535] = {.lex_state = 411},
-  [536] = {.lex_state = 411},
-  [537] = {.lex_state = 411},
-  [538] = {.lex_state = 411},
-  [539] = {.lex_state = 411},
-  [540] = {.lex_state = 411},
-  [541] = {.lex_state = 411},
-  [542] = {.lex_state = 411},
-  [543] = {.lex_state = 411},
-  [544] = {.lex_state = 411},
-  [545] = {.lex_state = 412},
-  [546] = {.lex_state = 411},
-  [547] = {.lex_state = 411},
-  [548] = {.lex_state = 411},
-  [549] = {.lex_state = 411},
-  [550] = {.lex_state = 411},
-  [551] = {.lex_state = 411},
-  [552] = {.lex_state = 411},
-  [553] = {.lex_state = 411},
-  [554] = {.lex_state = 411},
-  [555] = {.lex_state = 411},
-  [556] = {.lex_state = 411},
-  [557] = {.lex_state = 411},
-  [558] = {.lex_state = 411},
-  [559] = {.lex_state = 411},
-  [560] = {.lex_state = 411},
-  [561] = {.lex_state = 411},
-  [562] = {.lex_state = 411},
-  [563] = {.lex_state = 411},
-  [564] = {.lex_state = 411},
-  [565] = {.lex_state = 411},
-  [566] = {.lex_state = 411},
-  [567] = {.lex_state = 411},
-  [568] = {.lex_state = 411},
-  [569] = {.lex_state = 411},
-  [570] = {.lex_state = 411},
-  [571] = {.lex_state = 411},
-  [572] = {.lex_state = 411},
-  [573] = {.lex_state = 411},
-  [574] = {.lex_state = 411},
-  [575] = {.lex_state = 411},
-  [576] = {.lex_state = 411},
-  [577] = {.lex_state = 411},
-  [578] = {.lex_state = 411},
-  [579] = {.lex_state = 411},
-  [580] = {.lex_state = 411},
-  [581] = {.lex_state = 411},
-  [582] = {.lex_state = 411},
-  [583] = {.lex_state = 411},
-  [584] = {.lex_state = 411},
-  [585] = {.lex_state = 411},
-  [586] = {.lex_state = 411},
-  [587] = {.lex_state = 411},
-  [588] = {.lex_state = 411},
-  [589] = {.lex_state = 411},
-  [590] = {.lex_state = 411},
-  [591] = {.lex_state = 411},
-  [592] = {.lex_state = 411},
-  [593] = {.lex_state = 411},
-  [594] = {.lex_state = 411},
-  [595] = {.lex_state = 411},
-  [596] = {.lex_state = 411},
-  [597] = {.lex_state = 411},
-  [598] = {.lex_state = 411},
-  [599] = {.lex_state = 411},
-  [600] = {.lex_state = 411},
-  [601] = {.lex_state = 411},
-  [602] = {.lex_state = 411},
-  [603] = {.lex_state = 411},
-  [604] = {.lex_state = 411},
-  [605] = {.lex_state = 411},
-  [606] = {.lex_state = 411},
-  [607] = {.lex_state = 411},
-  [608] = {.lex_state = 411},
-  [609] = {.lex_state = 411},
-  [610] = {.lex_state = 411},
-  [611] = {.lex_state = 411},
-  [612] = {.lex_state = 411},
-  [613] = {.lex_state = 411},
-  [614] = {.lex_state = 411},
-  [615] = {.lex_state = 411},
-  [616] = {.lex_state = 411},
-  [617] = {.lex_state = 411},
-  [618] = {.lex_state = 411},
-  [619] = {.lex_state = 411},
-  [620] = {.lex_state = 411},
-  [621] = {.lex_state = 411},
-  [622] = {.lex_state = 411},
-  [623] = {.lex_state = 411},
-  [624] = {.lex_state = 411},
-  [625] = {.lex_state = 411},
-  [626] = {.lex_state = 411},
-  [627] = {.lex_state = 411},
-  [628] = {.lex_state = 411},
-  [629] = {.lex_state = 411},
-  [630] = {.lex_state = 411},
-  [631] = {.lex_state = 411},
-  [632] = {.lex_state = 411},
-  [633] = {.lex_state = 411},
-  [634] = {.lex_state = 411},
-  [635] = {.lex_state = 411},
-  [636] = {.lex_state = 411},
-  [637] = {.lex_state = 411},
-  [638] = {.lex_state = 411},
-  [639] = {.lex_state = 411},
-  [640] = {.lex_state = 411},
-  [641] = {.lex_state = 411},
-  [642] = {.lex_state = 411},
-  [643] = {.lex_state = 411},
-  [644] = {.lex_state = 411},
-  [645] = {.lex_state = 411},
-  [646] = {.lex_state = 411},
-  [647] = {.lex_state = 411},
-  [648] = {.lex_state = 411},
-  [649] = {.lex_state = 411},
-  [650] = {.lex_state = 412},
-  [651] = {.lex_state = 411},
-  [652] = {.lex_state = 411},
-  [653] = {.lex_state = 411},
-  [654] = {.lex_state = 411},
-  [655] = {.lex_state = 411},
-  [656] = {.lex_state = 411},
-  [657] = {.lex_state = 411},
-  [658] = {.lex_state = 411},
-  [659] = {.lex_state = 411},
-  [660] = {.lex_state = 411},
-  [661] = {.lex_state = 411},
-  [662] = {.lex_state = 411},
-  [663] = {.lex_state = 411},
-  [664] = {.lex_state = 411},
-  [665] = {.lex_state = 411},
-  [666] = {.lex_state = 411},
-  [667] = {.lex_state = 411},
-  [668] = {.lex_state = 411},
-  [669] = {.lex_state = 411},
-  [670] = {.lex_state = 411},
-  [671] = {.lex_state = 411},
-  [672] = {.lex_state = 411},
-  [673] = {.lex_state = 411},
-  [674] = {.lex_state = 411},
-  [675] = {.lex_state = 411},
-  [676] = {.lex_state = 411},
-  [677] = {.lex_state = 411},
-  [678] = {.lex_state = 411},
-  [679] = {.lex_state = 411},
-  [680] = {.lex_state = 411},
-  [681] = {.lex_state = 411},
-  [682] = {.lex_state = 411},
-  [683] = {.lex_state = 411},
-  [684] = {.lex_state = 411},
-  [685] = {.lex_state = 411},
-  [686] = {.lex_state = 411},
-  [687] = {.lex_state = 411},
-  [688] = {.lex_state = 411},
-  [689] = {.lex_state = 411},
-  [690] = {.lex_state = 411},
-  [691] = {.lex_state = 411},
-  [692] = {.lex_state = 411},
-  [693] = {.lex_state = 411},
-  [694] = {.lex_state = 411},
-  [695] = {.lex_state = 411},
-  [696] = {.lex_state = 411},
-  [697] = {.lex_state = 411},
-  [698] = {.lex_state = 411},
-  [699] = {.lex_state = 411},
-  [700] = {.lex_state = 411},
-  [701] = {.lex_state = 411},
-  [702] = {.lex_state = 411},
-  [703] = {.lex_state = 411},
-  [704] = {.lex_state = 411},
-  [705] = {.lex_state = 411},
-  [706] = {.lex_state = 411},
-  [707] = {.lex_state = 411},
-  [708] = {.lex_state = 411},
-  [709] = {.lex_state = 411},
-  [710] = {.lex_state = 411},
-  [711] = {.lex_state = 411},
-  [712] = {.lex_state = 411},
-  [713] = {.lex_state = 411},
-  [714] = {.lex_state = 411},
-  [715] = {.lex_state = 411},
-  [716] = {.lex_state = 411},
-  [717] = {.lex_state = 411},
-  [718] = {.lex_state = 411},
-  [719] = {.lex_state = 411},
-  [720] = {.lex_state = 411},
-  [721] = {.lex_state = 411},
-  [722] = {.lex_state = 411},
-  [723] = {.lex_state = 411},
-  [724] = {.lex_state = 411},
-  [725] = {.lex_state = 411},
-  [726] = {.lex_state = 411},
-  [727] = {.lex_state = 411},
-  [728] = {.lex_state = 411},
-  [729] = {.lex_state = 411},
-  [730] = {.lex_state = 411},
-  [731] = {.lex_state = 411},
-  [732] = {.lex_state = 411},
-  [733] = {.lex_state = 411},
-  [734] = {.lex_state = 411},
-  [735] = {.lex_state = 411},
-  [736] = {.lex_state = 411},
-  [737] = {.lex_state = 411},
-  [738] = {.lex_state = 411},
-  [739] = {.lex_state = 411},
-  [740] = {.lex_state = 411},
-  [741] = {.lex_state = 411},
-  [742] = {.lex_state = 411},
-  [743] = {.lex_state = 334},
-  [744] = {.lex_state = 411},
-  [745] = {.lex_state = 411},
-  [746] = {.lex_state = 411},
-  [747] = {.lex_state = 411},
-  [748] = {.lex_state = 411},
-  [749] = {.lex_state = 411},
-  [750] = {.lex_state = 411},
-  [751] = {.lex_state = 411},
-  [752] = {.lex_state = 411},
-  [753] = {.lex_state = 411},
-  [754] = {.lex_state = 411},
-  [755] = {.lex_state = 411},
-  [756] = {.lex_state = 411},
-  [757] = {.lex_state = 411},
-  [758] = {.lex_state = 411},
-  [759] = {.lex_state = 411},
-  [760] = {.lex_state = 411},
-  [761] = {.lex_state = 411},
-  [762] = {.lex_state = 411},
-  [763] = {.lex_state = 411},
-  [764] = {.lex_state = 411},
-  [765] = {.lex_state = 411},
-  [766] = {.lex_state = 411},
-  [767] = {.lex_state = 411},
-  [768] = {.lex_state = 411},
-  [769] = {.lex_state = 411},
-  [770] = {.lex_state = 411},
-  [771] = {.lex_state = 411},
-  [772] = {.lex_state = 411},
-  [773] = {.lex_state = 411},
-  [774] = {.lex_state = 411},
-  [775] = {.lex_state = 411},
-  [776] = {.lex_state = 411},
-  [777] = {.lex_state = 411},
-  [778] = {.lex_state = 411},
-  [779] = {.lex_state = 411},
-  [780] = {.lex_state = 411},
-  [781] = {.lex_state = 411},
-  [782] = {.lex_state = 411},
-  [783] = {.lex_state = 411},
-  [784] = {.lex_state = 411},
-  [785] = {.lex_state = 411},
-  [786] = {.lex_state = 411},
-  [787] = {.lex_state = 411},
-  [788] = {.lex_state = 411},
-  [789] = {.lex_state = 411},
-  [790] = {.lex_state = 411},
-  [791] = {.lex_state = 411},
-  [792] = {.lex_state = 411},
-  [793] = {.lex_state = 411},
-  [794] = {.lex_state = 411},
-  [795] = {.lex_state = 411},
-  [796] = {.lex_state = 411},
-  [797] = {.lex_state = 411},
-  [798] = {.lex_state = 411},
-  [799] = {.lex_state = 411},
-  [800] = {.lex_state = 411},
-  [801] = {.lex_state = 411},
-  [802] = {.lex_state = 411},
-  [803] = {.lex_state = 411},
-  [804] = {.lex_state = 411},
-  [805] = {.lex_state = 411},
-  [806] = {.lex_state = 411},
-  [807] = {.lex_state = 411},
-  [808] = {.lex_state = 411},
-  [809] = {.lex_state = 411},
-  [810] = {.lex_state = 411},
-  [811] = {.lex_state = 411},
-  [812] = {.lex_state = 411},
-  [813] = {.lex_state = 411},
-  [814] = {.lex_state = 411},
-  [815] = {.lex_state = 411},
-  [816] = {.lex_state = 411},
-  [817] = {.lex_state = 411},
-  [818] = {.lex_state = 411},
-  [819] = {.lex_state = 411},
-  [820] = {.lex_state = 411},
-  [821] = {.lex_state = 411},
-  [822] = {.lex_state = 411},
-  [823] = {.lex_state = 411},
-  [824] = {.lex_state = 411},
-  [825] = {.lex_state = 411},
-  [826] = {.lex_state = 411},
-  [827] = {.lex_state = 411},
-  [828] = {.lex_state = 411},
-  [829] = {.lex_state = 411},
-  [830] = {.lex_state = 411},
-  [831] = {.lex_state = 411},
-  [832] = {.lex_state = 411},
-  [833] = {.lex_state = 411},
-  [834] = {.lex_state = 411},
-  [835] = {.lex_state = 411},
-  [836] = {.lex_state = 411},
-  [837] = {.lex_state = 411},
-  [838] = {.lex_state = 411},
-  [839] = {.lex_state = 411},
-  [840] = {.lex_state = 411},
-  [841] = {.lex_state = 411},
-  [842] = {.lex_state = 411},
-  [843] = {.lex_state = 411},
-  [844] = {.lex_state = 411},
-  [845] = {.lex_state = 411},
-  [846] = {.lex_state = 411},
-  [847] = {.lex_state = 411},
-  [848] = {.lex_state = 411},
-  [849] = {.lex_state = 411},
-  [850] = {.lex_state = 411},
-  [851] = {.lex_state = 411},
-  [852] = {.lex_state = 411},
-  [853] = {.lex_state = 411},
-  [854] = {.lex_state = 411},
-  [855] = {.lex_state = 411},
-  [856] = {.lex_state = 411},
-  [857] = {.lex_state = 411},
-  [858] = {.lex_state = 411},
-  [859] = {.lex_state = 411},
-  [860] = {.lex_state = 411},
-  [861] = {.lex_state = 411},
-  [862] = {.lex_state = 411},
-  [863] = {.lex_state = 411},
-  [864] = {.lex_state = 411},
-  [865] = {.lex_state = 411},
-  [866] = {.lex_state = 411},
-  [867] = {.lex_state = 411},
-  [868] = {.lex_state = 411},
-  [869] = {.lex_state = 411},
-  [870] = {.lex_state = 411},
-  [871] = {.lex_state = 411},
-  [872] = {.lex_state = 411},
-  [873] = {.lex_state = 411},
-  [874] = {.lex_state = 411},
-  [875] = {.lex_state = 411},
-  [876] = {.lex_state = 411},
-  [877] = {.lex_state = 411},
-  [878] = {.lex_state = 411},
-  [879] = {.lex_state = 411},
-  [880] = {.lex_state = 411},
-  [881] = {.lex_state = 411},
-  [882] = {.lex_state = 411},
-  [883] = {.lex_state = 411},
-  [884] = {.lex_state = 411},
-  [885] = {.lex_state = 412},
-  [886] = {.lex_state = 412},
-  [887] = {.lex_state = 412},
-  [888] = {.lex_state = 412},
-  [889] = {.lex_state = 412},
-  [890] = {.lex_state = 413},
-  [891] = {.lex_state = 412},
-  [892] = {.lex_state = 412},
-  [893] = {.lex_state = 412},
-  [894] = {.lex_state = 412},
-  [895] = {.lex_state = 412},
-  [896] = {.lex_state = 412},
-  [897] = {.lex_state = 412},
-  [898] = {.lex_state = 412},
-  [899] = {.lex_state = 412},
-  [900] = {.lex_state = 412},
-  [901] = {.lex_state = 412},
-  [902] = {.lex_state = 412},
-  [903] = {.lex_state = 412},
-  [904] = {.lex_state = 412},
-  [905] = {.lex_state = 412},
-  [906] = {.lex_state = 412},
-  [907] = {.lex_state = 412},
-  [908] = {.lex_state = 412},
-  [909] = {.lex_state = 412},
-  [910] = {.lex_state = 421},
-  [911] = {.lex_state = 446},
-  [912] = {.lex_state = 386},
-  [913] = {.lex_state = 421},
-  [914] = {.lex_state = 421},
-  [915] = {.lex_state = 421},
-  [916] = {.lex_state = 412},
-  [917] = {.lex_state = 412},
-  [918] = {.lex_state = 421},
-  [919] = {.lex_state = 412},
-  [920] = {.lex_state = 421},
-  [921] = {.lex_state = 446},
-  [922] = {.lex_state = 386},
-  [923] = {.lex_state = 412},
-  [924] = {.lex_state = 446},
-  [925] = {.lex_state = 441},
-  [926] = {.lex_state = 386},
-  [927] = {.lex_state = 412},
-  [928] = {.lex_state = 412},
-  [929] = {.lex_state = 412},
-  [930] = {.lex_state = 446},
-  [931] = {.lex_state = 386},
-  [932] = {.lex_state = 412},
-  [933] = {.lex_state = 446},
-  [934] = {.lex_state = 386},
-  [935] = {.lex_state = 412},
-  [936] = {.lex_state = 412},
-  [937] = {.lex_state = 412},
-  [938] = {.lex_state = 412},
-  [939] = {.lex_state = 412},
-  [940] = {.lex_state = 412},
-  [941] = {.lex_state = 386},
-  [942] = {.lex_state = 412},
-  [943] = {.lex_state = 412},
-  [944] = {.lex_state = 412},
-  [945] = {.lex_state = 412},
-  [946] = {.lex_state = 412},
-  [947] = {.lex_state = 412},
-  [948] = {.lex_state = 412},
-  [949] = {.lex_state = 452},
-  [950] = {.lex_state = 421},
-  [951] = {.lex_state = 421},
-  [952] = {.lex_state = 421},
-  [953] = {.lex_state = 421},
-  [954] = {.lex_state = 421},
-  [955] = {.lex_state = 421},
-  [956] = {.lex_state = 421},
-  [957] = {.lex_state = 446},
-  [958] = {.lex_state = 446},
-  [959] = {.lex_state = 446},
-  [960] = {.lex_state = 446},
-  [961] = {.lex_state = 446},
-  [962] = {.lex_state = 386},
-  [963] = {.lex_state = 386},
-  [964] = {.lex_state = 386},
-  [965] = {.lex_state = 386},
-  [966] = {.lex_state = 386},
-  [967] = {.lex_state = 412},
-  [968] = {.lex_state = 386},
-  [969] = {.lex_state = 421},
-  [970] = {.lex_state = 421},
-  [971] = {.lex_state = 446},
-  [972] = {.lex_state = 434},
-  [973] = {.lex_state = 446},
-  [974] = {.lex_state = 386},
-  [975] = {.lex_state = 386},
-  [976] = {.lex_state = 386},
-  [977] = {.lex_state = 334},
-  [978] = {.lex_state = 334},
-  [979] = {.lex_state = 334},
-  [980] = {.lex_state = 386},
-  [981] = {.lex_state = 386},
-  [982] = {.lex_state = 386},
-  [983] = {.lex_state = 446},
-  [984] = {.lex_state = 386},
-  [985] = {.lex_state = 334},
-  [986] = {.lex_state = 334},
-  [987] = {.lex_state = 334},
-  [988] = {.lex_state = 446},
-  [989] = {.lex_state = 446},
-  [990] = {.lex_state = 386},
-  [991] = {.lex_state = 386},
-  [992] = {.lex_state = 446},
-  [993] = {.lex_state = 386},
-  [994] = {.lex_state = 386},
-  [995] = {.lex_state = 452},
-  [996] = {.lex_state = 412},
-  [997] = {.lex_state = 452},
-  [998] = {.lex_state = 386},
-  [999] = {.lex_state = 386},
-  [1000] = {.lex_state = 386},
-  [1001] = {.lex_state = 412},
-  [1002] = {.lex_state = 412},
-  [1003] = {.lex_state = 412},
-  [1004] = {.lex_state = 386},
-  [1005] = {.lex_state = 412},
-  [1006] = {.lex_state = 386},
-  [1007] = {.lex_state = 412},
-  [1008] = {.lex_state = 451},
-  [1009] = {.lex_state = 451},
-  [1010] = {.lex_state = 386},
-  [1011] = {.lex_state = 386},
-  [1012] = {.lex_state = 412},
-  [1013] = {.lex_state = 412},
-  [1014] = {.lex_state = 412},
-  [1015] = {.lex_state = 412},
-  [1016] = {.lex_state = 386},
-  [1017] = {.lex_state = 386},
-  [1018] = {.lex_state = 451},
-  [1019] = {.lex_state = 451},
-  [1020] = {.lex_state = 451},
-  [1021] = {.lex_state = 451},
-  [1022] = {.lex_state = 386},
-  [1023] = {.lex_state = 386},
-  [1024] = {.lex_state = 386},
-  [1025] = {.lex_state = 412},
-  [1026] = {.lex_state = 412},
-  [1027] = {.lex_state = 412},
-  [1028] = {.lex_state = 451},
-  [1029] = {.lex_state = 451},
-  [1030] = {.lex_state = 412},
-  [1031] = {.lex_state = 386},
-  [1032] = {.lex_state = 386},
-  [1033] = {.lex_state = 473},
-  [1034] = {.lex_state = 412},
-  [1035] = {.lex_state = 386},
-  [1036] = {.lex_state = 386},
-  [1037] = {.lex_state = 386},
-  [1038] = {.lex_state = 386},
-  [1039] = {.lex_state = 451},
-  [1040] = {.lex_state = 473},
-  [1041] = {.lex_state = 412},
-  [1042] = {.lex_state = 386},
-  [1043] = {.lex_state = 386},
-  [1044] = {.lex_state = 386},
-  [1045] = {.lex_state = 386},
-  [1046] = {.lex_state = 451},
-  [1047] = {.lex_state = 386},
-  [1048] = {.lex_state = 386},
-  [1049] = {.lex_state = 386},
-  [1050] = {.lex_state = 386},
-  [1051] = {.lex_state = 425},
-  [1052] = {.lex_state = 386},
-  [1053] = {.lex_state = 386},
-  [1054] = {.lex_state = 386},
-  [1055] = {.lex_state = 386},
-  [1056] = {.lex_state = 386},
-  [1057] = {.lex_state = 386},
-  [1058] = {.lex_state = 425},
-  [1059] = {.lex_state = 386},
-  [1060] = {.lex_state = 386},
-  [1061] = {.lex_state = 386},
-  [1062] = {.lex_state = 425},
-  [1063] = {.lex_state = 412},
-  [1064] = {.lex_state = 386},
-  [1065] = {.lex_state = 386},
-  [1066] = {.lex_state = 412},
-  [1067] = {.lex_state = 412},
-  [1068] = {.lex_state = 412},
-  [1069] = {.lex_state = 412},
-  [1070] = {.lex_state = 412},
-  [1071] = {.lex_state = 386},
-  [1072] = {.lex_state = 386},
-  [1073] = {.lex_state = 386},
-  [1074] = {.lex_state = 386},
-  [1075] = {.lex_state = 434},
-  [1076] = {.lex_state = 412},
-  [1077] = {.lex_state = 412},
-  [1078] = {.lex_state = 412},
-  [1079] = {.lex_state = 412},
-  [1080] = {.lex_state = 412},
-  [1081] = {.lex_state = 386},
-  [1082] = {.lex_state = 386},
-  [1083] = {.lex_state = 412},
-  [1084] = {.lex_state = 386},
-  [1085] = {.lex_state = 386},
-  [1086] = {.lex_state = 386},
-  [1087] = {.lex_state = 386},
-  [1088] = {.lex_state = 386},
-  [1089] = {.lex_state = 386},
-  [1090] = {.lex_state = 386},
-  [1091] = {.lex_state = 386},
-  [1092] = {.lex_state = 434},
-  [1093] = {.lex_state = 434},
-  [1094] = {.lex_state = 386},
-  [1095] = {.lex_state = 386},
-  [1096] = {.lex_state = 386},
-  [1097] = {.lex_state = 386},
-  [1098] = {.lex_state = 386},
-  [1099] = {.lex_state = 386},
-  [1100] = {.lex_state = 473},
-  [1101] = {.lex_state = 386},
-  [1102] = {.lex_state = 386},
-  [1103] = {.lex_state = 386},
-  [1104] = {.lex_state = 386},
-  [1105] = {.lex_state = 451},
-  [1106] = {.lex_state = 386},
-  [1107] = {.lex_state = 386},
-  [1108] = {.lex_state = 386},
-  [1109] = {.lex_state = 386},
-  [1110] = {.lex_state = 386},
-  [1111] = {.lex_state = 386},
-  [1112] = {.lex_state = 386},
-  [1113] = {.lex_state = 473},
-  [1114] = {.lex_state = 386},
-  [1115] = {.lex_state = 386},
-  [1116] = {.lex_state = 386},
-  [1117] = {.lex_state = 386},
-  [1118] = {.lex_state = 386},
-  [1119] = {.lex_state = 386},
-  [1120] = {.lex_state = 386},
-  [1121] = {.lex_state = 386},
-  [1122] = {.lex_state = 386},
-  [1123] = {.lex_state = 412},
-  [1124] = {.lex_state = 402},
-  [1125] = {.lex_state = 386},
-  [1126] = {.lex_state = 386},
-  [1127] = {.lex_state = 412},
-  [1128] = {.lex_state = 412},
-  [1129] = {.lex_state = 434},
-  [1130] = {.lex_state = 434},
-  [1131] = {.lex_state = 412},
-  [1132] = {.lex_state = 412},
-  [1133] = {.lex_state = 412},
-  [1134] = {.lex_state = 434},
-  [1135] = {.lex_state = 386},
-  [1136] = {.lex_state = 386},
-  [1137] = {.lex_state = 386},
-  [1138] = {.lex_state = 412},
-  [1139] = {.lex_state = 412},
-  [1140] = {.lex_state = 412},
-  [1141] = {.lex_state = 412},
-  [1142] = {.lex_state = 412},
-  [1143] = {.lex_state = 412},
-  [1144] = {.lex_state = 412},
-  [1145] = {.lex_state = 386},
-  [1146] = {.lex_state = 412},
-  [1147] = {.lex_state = 412},
-  [1148] = {.lex_state = 412},
-  [1149] = {.lex_state = 412},
-  [1150] = {.lex_state = 412},
-  [1151] = {.lex_state = 412},
-  [1152] = {.lex_state = 473},
-  [1153] = {.lex_state = 412},
-  [1154] = {.lex_state = 412},
-  [1155] = {.lex_state = 412},
-  [1156] = {.lex_state = 412},
-  [1157] = {.lex_state = 412},
-  [1158] = {.lex_state = 412},
-  [1159] = {.lex_state = 412},
-  [1160] = {.lex_state = 386},
-  [1161] = {.lex_state = 386},
-  [1162] = {.lex_state = 412},
-  [1163] = {.lex_state = 412},
-  [1164] = {.lex_state = 412},
-  [1165] = {.lex_state = 386},
-  [1166] = {.lex_state = 386},
-  [1167] = {.lex_state = 412},
-  [1168] = {.lex_state = 386},
-  [1169] = {.lex_state = 386},
-  [1170] = {.lex_state = 386},
-  [1171] = {.lex_state = 386},
-  [1172] = {.lex_state = 386},
-  [1173] = {.lex_state = 386},
-  [1174] = {.lex_state = 412},
-  [1175] = {.lex_state = 412},
-  [1176] = {.lex_state = 412},
-  [1177] = {.lex_state = 412},
-  [1178] = {.lex_state = 412},
-  [1179] = {.lex_state = 386},
-  [1180] = {.lex_state = 334},
-  [1181] = {.lex_state = 386},
-  [1182] = {.lex_state = 386},
-  [1183] = {.lex_state = 386},
-  [1184] = {.lex_state = 386},
-  [1185] = {.lex_state = 386},
-  [1186] = {.lex_state = 451},
-  [1187] = {.lex_state = 412},
-  [1188] = {.lex_state = 412},
-  [1189] = {.lex_state = 412},
-  [1190] = {.lex_state = 412},
-  [1191] = {.lex_state = 412},
-  [1192] = {.lex_state = 412},
-  [1193] = {.lex_state = 412},
-  [1194] = {.lex_state = 412},
-  [1195] = {.lex_state = 412},
-  [1196] = {.lex_state = 412},
-  [1197] = {.lex_state = 412},
-  [1198] = {.lex_state = 412},
-  [1199] = {.lex_state = 386},
-  [1200] = {.lex_state = 386},
-  [1201] = {.lex_state = 334},
-  [1202] = {.lex_state = 412},
-  [1203] = {.lex_state = 412},
-  [1204] = {.lex_state = 412},
-  [1205] = {.lex_state = 412},
-  [1206] = {.lex_state = 386},
-  [1207] = {.lex_state = 386},
-  [1208] = {.lex_state = 334},
-  [1209] = {.lex_state = 386},
-  [1210] = {.lex_state = 386},
-  [1211] = {.lex_state = 412},
-  [1212] = {.lex_state = 412},
-  [1213] = {.lex_state = 334},
-  [1214] = {.lex_state = 386},
-  [1215] = {.lex_state = 386},
-  [1216] = {.lex_state = 386},
-  [1217] = {.lex_state = 386},
-  [1218] = {.lex_state = 451},
-  [1219] = {.lex_state = 451},
-  [1220] = {.lex_state = 386},
-  [1221] = {.lex_state = 386},
-  [1222] = {.lex_state = 412},
-  [1223] = {.lex_state = 412},
-  [1224] = {.lex_state = 412},
-  [1225] = {.lex_state = 412},
-  [1226] = {.lex_state = 412},
-  [1227] = {.lex_state = 412},
-  [1228] = {.lex_state = 412},
-  [1229] = {.lex_state = 412},
-  [1230] = {.lex_state = 412},
-  [1231] = {.lex_state = 412},
-  [1232] = {.lex_state = 412},
-  [1233] = {.lex_state = 412},
-  [1234] = {.lex_state = 412},
-  [1235] = {.lex_state = 412},
-  [1236] = {.lex_state = 412},
-  [1237] = {.lex_state = 412},
-  [1238] = {.lex_state = 412},
-  [1239] = {.lex_state = 434},
-  [1240] = {.lex_state = 434},
-  [1241] = {.lex_state = 434},
-  [1242] = {.lex_state = 412},
-  [1243] = {.lex_state = 412},
-  [1244] = {.lex_state = 412},
-  [1245] = {.lex_state = 412},
-  [1246] = {.lex_state = 412},
-  [1247] = {.lex_state = 412},
-  [1248] = {.lex_state = 386},
-  [1249] = {.lex_state = 412},
-  [1250] = {.lex_state = 412},
-  [1251] = {.lex_state = 412},
-  [1252] = {.lex_state = 412},
-  [1253] = {.lex_state = 412},
-  [1254] = {.lex_state = 412},
-  [1255] = {.lex_state = 412},
-  [1256] = {.lex_state = 412},
-  [1257] = {.lex_state = 412},
-  [1258] = {.lex_state = 412},
-  [1259] = {.lex_state = 412},
-  [1260] = {.lex_state = 474},
-  [1261] = {.lex_state = 412},
-  [1262] = {.lex_state = 412},
-  [1263] = {.lex_state = 412},
-  [1264] = {.lex_state = 412},
-  [1265] = {.lex_state = 412},
-  [1266] = {.lex_state = 386},
-  [1267] = {.lex_state = 386},
-  [1268] = {.lex_state = 412},
-  [1269] = {.lex_state = 412},
-  [1270] = {.lex_state = 412},
-  [1271] = {.lex_state = 412},
-  [1272] = {.lex_state = 434},
-  [1273] = {.lex_state = 412},
-  [1274] = {.lex_state = 473},
-  [1275] = {.lex_state = 386},
-  [1276] = {.lex_state = 386},
-  [1277] = {.lex_state = 386},
-  [1278] = {.lex_state = 386},
-  [1279] = {.lex_state = 386},
-  [1280] = {.lex_state = 473},
-  [1281] = {.lex_state = 386},
-  [1282] = {.lex_state = 386},
-  [1283] = {.lex_state = 386},
-  [1284] = {.lex_state = 386},
-  [1285] = {.lex_state = 386},
-  [1286] = {.lex_state = 386},
-  [1287] = {.lex_state = 386},
-  [1288] = {.lex_state = 434},
-  [1289] = {.lex_state = 434},
-  [1290] = {.lex_state = 434},
-  [1291] = {.lex_state = 412},
-  [1292] = {.lex_state = 412},
-  [1293] = {.lex_state = 386},
-  [1294] = {.lex_state = 386},
-  [1295] = {.lex_state = 386},
-  [1296] = {.lex_state = 434},
-  [1297] = {.lex_state = 434},
-  [1298] = {.lex_state = 434},
-  [1299] = {.lex_state = 334},
-  [1300] = {.lex_state = 412},
-  [1301] = {.lex_state = 412},
-  [1302] = {.lex_state = 412},
-  [1303] = {.lex_state = 412},
-  [1304] = {.lex_state = 412},
-  [1305] = {.lex_state = 412},
-  [1306] = {.lex_state = 412},
-  [1307] = {.lex_state = 412},
-  [1308] = {.lex_state = 412},
-  [1309] = {.lex_state = 425},
-  [1310] = {.lex_state = 412},
-  [1311] = {.lex_state = 386},
-  [1312] = {.lex_state = 334},
-  [1313] = {.lex_state = 412},
-  [1314] = {.lex_state = 412},
-  [1315] = {.lex_state = 412},
-  [1316] = {.lex_state = 412},
-  [1317] = {.lex_state = 412},
-  [1318] = {.lex_state = 412},
-  [1319] = {.lex_state = 412},
-  [1320] = {.lex_state = 386},
-  [1321] = {.lex_state = 334},
-  [1322] = {.lex_state = 412},
-  [1323] = {.lex_state = 412},
-  [1324] = {.lex_state = 412},
-  [1325] = {.lex_state = 412},
-  [1326] = {.lex_state = 386},
-  [1327] = {.lex_state = 386},
-  [1328] = {.lex_state = 386},
-  [1329] = {.lex_state = 386},
-  [1330] = {.lex_state = 386},
-  [1331] = {.lex_state = 334},
-  [1332] = {.lex_state = 334},
-  [1333] = {.lex_state = 412},
-  [1334] = {.lex_state = 412},
-  [1335] = {.lex_state = 412},
-  [1336] = {.lex_state = 412},
-  [1337] = {.lex_state = 412},
-  [1338] = {.lex_state = 412},
-  [1339] = {.lex_state = 412},
-  [1340] = {.lex_state = 334},
-  [1341] = {.lex_state = 334},
-  [1342] = {.lex_state = 334},
-  [1343] = {.lex_state = 334},
-  [1344] = {.lex_state = 334},
-  [1345] = {.lex_state = 334},
-  [1346] = {.lex_state = 412},
-  [1347] = {.lex_state = 412},
-  [1348] = {.lex_state = 412},
-  [1349] = {.lex_state = 412},
-  [1350] = {.lex_state = 412},
-  [1351] = {.lex_state = 412},
-  [1352] = {.lex_state = 412},
-  [1353] = {.lex_state = 412},
-  [1354] = {.lex_state = 412},
-  [1355] = {.lex_state = 334},
-  [1356] = {.lex_state = 412},
-  [1357] = {.lex_state = 412},
-  [1358] = {.lex_state = 412},
-  [1359] = {.lex_state = 412},
-  [1360] = {.lex_state = 412},
-  [1361] = {.lex_state = 412},
-  [1362] = {.lex_state = 412},
-  [1363] = {.lex_state = 412},
-  [1364] = {.lex_state = 334},
-  [1365] = {.lex_state = 412},
-  [1366] = {.lex_state = 412},
-  [1367] = {.lex_state = 412},
-  [1368] = {.lex_state = 412},
-  [1369] = {.lex_state = 412},
-  [1370] = {.lex_state = 412},
-  [1371] = {.lex_state = 412},
-  [1372] = {.lex_state = 412},
-  [1373] = {.lex_state = 412},
-  [1374] = {.lex_state = 386},
-  [1375] = {.lex_state = 386},
-  [1376] = {.lex_state = 334},
-  [1377] = {.lex_state = 412},
-  [1378] = {.lex_state = 412},
-  [1379] = {.lex_state = 412},
-  [1380] = {.lex_state = 412},
-  [1381] = {.lex_state = 412},
-  [1382] = {.lex_state = 412},
-  [1383] = {.lex_state = 412},
-  [1384] = {.lex_state = 386},
-  [1385] = {.lex_state = 412},
-  [1386] = {.lex_state = 412},
-  [1387] = {.lex_state = 386},
-  [1388] = {.lex_state = 386},
-  [1389] = {.lex_state = 434},
-  [1390] = {.lex_state = 412},
-  [1391] = {.lex_state = 412},
-  [1392] = {.lex_state = 412},
-  [1393] = {.lex_state = 412},
-  [1394] = {.lex_state = 412},
-  [1395] = {.lex_state = 412},
-  [1396] = {.lex_state = 412},
-  [1397] = {.lex_state = 412},
-  [1398] = {.lex_state = 412},
-  [1399] = {.lex_state = 386},
-  [1400] = {.lex_state = 386},
-  [1401] = {.lex_state = 386},
-  [1402] = {.lex_state = 386},
-  [1403] = {.lex_state = 386},
-  [1404] = {.lex_state = 386},
-  [1405] = {.lex_state = 386},
-  [1406] = {.lex_state = 386},
-  [1407] = {.lex_state = 334},
-  [1408] = {.lex_state = 434},
-  [1409] = {.lex_state = 434},
-  [1410] = {.lex_state = 334},
-  [1411] = {.lex_state = 412},
-  [1412] = {.lex_state = 412},
-  [1413] = {.lex_state = 412},
-  [1414] = {.lex_state = 412},
-  [1415] = {.lex_state = 412},
-  [1416] = {.lex_state = 412},
-  [1417] = {.lex_state = 412},
-  [1418] = {.lex_state = 386},
-  [1419] = {.lex_state = 412},
-  [1420] = {.lex_state = 412},
-  [1421] = {.lex_state = 386},
-  [1422] = {.lex_state = 386},
-  [1423] = {.lex_state = 386},
-  [1424] = {.lex_state = 386},
-  [1425] = {.lex_state = 386},
-  [1426] = {.lex_state = 386},
-  [1427] = {.lex_state = 386},
-  [1428] = {.lex_state = 386},
-  [1429] = {.lex_state = 386},
-  [1430] = {.lex_state = 386},
-  [1431] = {.lex_state = 386},
-  [1432] = {.lex_state = 386},
-  [1433] = {.lex_state = 386},
-  [1434] = {.lex_state = 334},
-  [1435] = {.lex_state = 334},
-  [1436] = {.lex_state = 334},
-  [1437] = {.lex_state = 434},
-  [1438] = {.lex_state = 434},
-  [1439] = {.lex_state = 334},
-  [1440] = {.lex_state = 471},
-  [1441] = {.lex_state = 386},
-  [1442] = {.lex_state = 386},
-  [1443] = {.lex_state = 386},
-  [1444] = {.lex_state = 386},
-  [1445] = {.lex_state = 386},
-  [1446] = {.lex_state = 386},
-  [1447] = {.lex_state = 334},
-  [1448] = {.lex_state = 412},
-  [1449] = {.lex_state = 334},
-  [1450] = {.lex_state = 412},
-  [1451] = {.lex_state = 334},
-  [1452] = {.lex_state = 412},
-  [1453] = {.lex_state = 334},
-  [1454] = {.lex_state = 412},
-  [1455] = {.lex_state = 334},
-  [1456] = {.lex_state = 412},
-  [1457] = {.lex_state = 334},
-  [1458] = {.lex_state = 386},
-  [1459] = {.lex_state = 386},
-  [1460] = {.lex_state = 386},
-  [1461] = {.lex_state = 386},
-  [1462] = {.lex_state = 386},
-  [1463] = {.lex_state = 386},
-  [1464] = {.lex_state = 334},
-  [1465] = {.lex_state = 334},
-  [1466] = {.lex_state = 334},
-  [1467] = {.lex_state = 334},
-  [1468] = {.lex_state = 334},
-  [1469] = {.lex_state = 334},
-  [1470] = {.lex_state = 386},
-  [1471] = {.lex_state = 386},
-  [1472] = {.lex_state = 334},
-  [1473] = {.lex_state = 334},
-  [1474] = {.lex_state = 334},
-  [1475] = {.lex_state = 334},
-  [1476] = {.lex_state = 334},
-  [1477] = {.lex_state = 334},
-  [1478] = {.lex_state = 334},
-  [1479] = {.lex_state = 334},
-  [1480] = {.lex_state = 334},
-  [1481] = {.lex_state = 334},
+  [50] = {.lex_state = 322},
+  [51] = {.lex_state = 331},
+  [52] = {.lex_state = 331},
+  [53] = {.lex_state = 333},
+  [54] = {.lex_state = 333},
+  [55] = {.lex_state = 333},
+  [56] = {.lex_state = 322},
+  [57] = {.lex_state = 322},
+  [58] = {.lex_state = 333},
+  [59] = {.lex_state = 333},
+  [60] = {.lex_state = 333},
+  [61] = {.lex_state = 333},
+  [62] = {.lex_state = 333},
+  [63] = {.lex_state = 424},
+  [64] = {.lex_state = 424},
+  [65] = {.lex_state = 424},
+  [66] = {.lex_state = 424},
+  [67] = {.lex_state = 424},
+  [68] = {.lex_state = 424},
+  [69] = {.lex_state = 424},
+  [70] = {.lex_state = 333},
+  [71] = {.lex_state = 333},
+  [72] = {.lex_state = 424},
+  [73] = {.lex_state = 424},
+  [74] = {.lex_state = 424},
+  [75] = {.lex_state = 424},
+  [76] = {.lex_state = 424},
+  [77] = {.lex_state = 424},
+  [78] = {.lex_state = 424},
+  [79] = {.lex_state = 424},
+  [80] = {.lex_state = 424},
+  [81] = {.lex_state = 424},
+  [82] = {.lex_state = 424},
+  [83] = {.lex_state = 333},
+  [84] = {.lex_state = 424},
+  [85] = {.lex_state = 430},
+  [86] = {.lex_state = 430},
+  [87] = {.lex_state = 430},
+  [88] = {.lex_state = 424},
+  [89] = {.lex_state = 430},
+  [90] = {.lex_state = 431},
+  [91] = {.lex_state = 431},
+  [92] = {.lex_state = 431},
+  [93] = {.lex_state = 431},
+  [94] = {.lex_state = 431},
+  [95] = {.lex_state = 431},
+  [96] = {.lex_state = 431},
+  [97] = {.lex_state = 431},
+  [98] = {.lex_state = 431},
+  [99] = {.lex_state = 431},
+  [100] = {.lex_state = 431},
+  [101] = {.lex_state = 431},
+  [102] = {.lex_state = 431},
+  [103] = {.lex_state = 431},
+  [104] = {.lex_state = 431},
+  [105] = {.lex_state = 431},
+  [106] = {.lex_state = 431},
+  [107] = {.lex_state = 431},
+  [108] = {.lex_state = 431},
+  [109] = {.lex_state = 431},
+  [110] = {.lex_state = 431},
+  [111] = {.lex_state = 431},
+  [112] = {.lex_state = 431},
+  [113] = {.lex_state = 431},
+  [114] = {.lex_state = 431},
+  [115] = {.lex_state = 431},
+  [116] = {.lex_state = 431},
+  [117] = {.lex_state = 431},
+  [118] = {.lex_state = 431},
+  [119] = {.lex_state = 431},
+  [120] = {.lex_state = 431},
+  [121] = {.lex_state = 431},
+  [122] = {.lex_state = 431},
+  [123] = {.lex_state = 431},
+  [124] = {.lex_state = 431},
+  [125] = {.lex_state = 431},
+  [126] = {.lex_state = 431},
+  [127] = {.lex_state = 431},
+  [128] = {.lex_state = 431},
+  [129] = {.lex_state = 431},
+  [130] = {.lex_state = 431},
+  [131] = {.lex_state = 431},
+  [132] = {.lex_state = 431},
+  [133] = {.lex_state = 431},
+  [134] = {.lex_state = 431},
+  [135] = {.lex_state = 431},
+  [136] = {.lex_state = 431},
+  [137] = {.lex_state = 431},
+  [138] = {.lex_state = 431},
+  [139] = {.lex_state = 431},
+  [140] = {.lex_state = 431},
+  [141] = {.lex_state = 431},
+  [142] = {.lex_state = 431},
+  [143] = {.lex_state = 431},
+  [144] = {.lex_state = 322},
+  [145] = {.lex_state = 322},
+  [146] = {.lex_state = 322},
+  [147] = {.lex_state = 322},
+  [148] = {.lex_state = 322},
+  [149] = {.lex_state = 322},
+  [150] = {.lex_state = 476},
+  [151] = {.lex_state = 476},
+  [152] = {.lex_state = 476},
+  [153] = {.lex_state = 322},
+  [154] = {.lex_state = 322},
+  [155] = {.lex_state = 322},
+  [156] = {.lex_state = 476},
+  [157] = {.lex_state = 476},
+  [158] = {.lex_state = 432},
+  [159] = {.lex_state = 432},
+  [160] = {.lex_state = 432},
+  [161] = {.lex_state = 432},
+  [162] = {.lex_state = 432},
+  [163] = {.lex_state = 432},
+  [164] = {.lex_state = 461},
+  [165] = {.lex_state = 476},
+  [166] = {.lex_state = 476},
+  [167] = {.lex_state = 476},
+  [168] = {.lex_state = 476},
+  [169] = {.lex_state = 476},
+  [170] = {.lex_state = 416},
+  [171] = {.lex_state = 476},
+  [172] = {.lex_state = 476},
+  [173] = {.lex_state = 476},
+  [174] = {.lex_state = 476},
+  [175] = {.lex_state = 476},
+  [176] = {.lex_state = 476},
+  [177] = {.lex_state = 476},
+  [178] = {.lex_state = 476},
+  [179] = {.lex_state = 476},
+  [180] = {.lex_state = 476},
+  [181] = {.lex_state = 476},
+  [182] = {.lex_state = 476},
+  [183] = {.lex_state = 476},
+  [184] = {.lex_state = 476},
+  [185] = {.lex_state = 476},
+  [186] = {.lex_state = 476},
+  [187] = {.lex_state = 476},
+  [188] = {.lex_state = 476},
+  [189] = {.lex_state = 476},
+  [190] = {.lex_state = 476},
+  [191] = {.lex_state = 476},
+  [192] = {.lex_state = 476},
+  [193] = {.lex_state = 476},
+  [194] = {.lex_state = 476},
+  [195] = {.lex_state = 476},
+  [196] = {.lex_state = 476},
+  [197] = {.lex_state = 416},
+  [198] = {.lex_state = 416},
+  [199] = {.lex_state = 416},
+  [200] = {.lex_state = 416},
+  [201] = {.lex_state = 476},
+  [202] = {.lex_state = 416},
+  [203] = {.lex_state = 416},
+  [204] = {.lex_state = 416},
+  [205] = {.lex_state = 416},
+  [206] = {.lex_state = 416},
+  [207] = {.lex_state = 416},
+  [208] = {.lex_state = 416},
+  [209] = {.lex_state = 416},
+  [210] = {.lex_state = 416},
+  [211] = {.lex_state = 416},
+  [212] = {.lex_state = 476},
+  [213] = {.lex_state = 476},
+  [214] = {.lex_state = 476},
+  [215] = {.lex_state = 416},
+  [216] = {.lex_state = 416},
+  [217] = {.lex_state = 416},
+  [218] = {.lex_state = 476},
+  [219] = {.lex_state = 416},
+  [220] = {.lex_state = 416},
+  [221] = {.lex_state = 416},
+  [222] = {.lex_state = 476},
+  [223] = {.lex_state = 476},
+  [224] = {.lex_state = 476},
+  [225] = {.lex_state = 476},
+  [226] = {.lex_state = 476},
+  [227] = {.lex_state = 476},
+  [228] = {.lex_state = 476},
+  [229] = {.lex_state = 476},
+  [230] = {.lex_state = 476},
+  [231] = {.lex_state = 476},
+  [232] = {.lex_state = 476},
+  [233] = {.lex_state = 476},
+  [234] = {.lex_state = 476},
+  [235] = {.lex_state = 476},
+  [236] = {.lex_state = 476},
+  [237] = {.lex_state = 476},
+  [238] = {.lex_state = 476},
+  [239] = {.lex_state = 476},
+  [240] = {.lex_state = 476},
+  [241] = {.lex_state = 476},
+  [242] = {.lex_state = 476},
+  [243] = {.lex_state = 476},
+  [244] = {.lex_state = 476},
+  [245] = {.lex_state = 476},
+  [246] = {.lex_state = 476},
+  [247] = {.lex_state = 476},
+  [248] = {.lex_state = 476},
+  [249] = {.lex_state = 476},
+  [250] = {.lex_state = 476},
+  [251] = {.lex_state = 476},
+  [252] = {.lex_state = 476},
+  [253] = {.lex_state = 476},
+  [254] = {.lex_state = 476},
+  [255] = {.lex_state = 476},
+  [256] = {.lex_state = 476},
+  [257] = {.lex_state = 476},
+  [258] = {.lex_state = 476},
+  [259] = {.lex_state = 476},
+  [260] = {.lex_state = 476},
+  [261] = {.lex_state = 476},
+  [262] = {.lex_state = 476},
+  [263] = {.lex_state = 476},
+  [264] = {.lex_state = 476},
+  [265] = {.lex_state = 476},
+  [266] = {.lex_state = 476},
+  [267] = {.lex_state = 476},
+  [268] = {.lex_state = 476},
+  [269] = {.lex_state = 476},
+  [270] = {.lex_state = 476},
+  [271] = {.lex_state = 476},
+  [272] = {.lex_state = 476},
+  [273] = {.lex_state = 416},
+  [274] = {.lex_state = 416},
+  [275] = {.lex_state = 476},
+  [276] = {.lex_state = 476},
+  [277] = {.lex_state = 476},
+  [278] = {.lex_state = 476},
+  [279] = {.lex_state = 476},
+  [280] = {.lex_state = 476},
+  [281] = {.lex_state = 476},
+  [282] = {.lex_state = 476},
+  [283] = {.lex_state = 476},
+  [284] = {.lex_state = 476},
+  [285] = {.lex_state = 476},
+  [286] = {.lex_state = 476},
+  [287] = {.lex_state = 476},
+  [288] = {.lex_state = 476},
+  [289] = {.lex_state = 416},
+  [290] = {.lex_state = 476},
+  [291] = {.lex_state = 476},
+  [292] = {.lex_state = 476},
+  [293] = {.lex_state = 476},
+  [294] = {.lex_state = 476},
+  [295] = {.lex_state = 476},
+  [296] = {.lex_state = 476},
+  [297] = {.lex_state = 476},
+  [298] = {.lex_state = 476},
+  [299] = {.lex_state = 476},
+  [300] = {.lex_state = 416},
+  [301] = {.lex_state = 416},
+  [302] = {.lex_state = 416},
+  [303] = {.lex_state = 476},
+  [304] = {.lex_state = 416},
+  [305] = {.lex_state = 416},
+  [306] = {.lex_state = 476},
+  [307] = {.lex_state = 416},
+  [308] = {.lex_state = 476},
+  [309] = {.lex_state = 416},
+  [310] = {.lex_state = 416},
+  [311] = {.lex_state = 416},
+  [312] = {.lex_state = 416},
+  [313] = {.lex_state = 416},
+  [314] = {.lex_state = 476},
+  [315] = {.lex_state = 476},
+  [316] = {.lex_state = 416},
+  [317] = {.lex_state = 476},
+  [318] = {.lex_state = 476},
+  [319] = {.lex_state = 476},
+  [320] = {.lex_state = 476},
+  [321] = {.lex_state = 476},
+  [322] = {.lex_state = 476},
+  [323] = {.lex_state = 476},
+  [324] = {.lex_state = 476},
+  [325] = {.lex_state = 476},
+  [326] = {.lex_state = 476},
+  [327] = {.lex_state = 476},
+  [328] = {.lex_state = 476},
+  [329] = {.lex_state = 476},
+  [330] = {.lex_state = 476},
+  [331] = {.lex_state = 476},
+  [332] = {.lex_state = 476},
+  [333] = {.lex_state = 476},
+  [334] = {.lex_state = 416},
+  [335] = {.lex_state = 476},
+  [336] = {.lex_state = 416},
+  [337] = {.lex_state = 476},
+  [338] = {.lex_state = 476},
+  [339] = {.lex_state = 476},
+  [340] = {.lex_state = 476},
+  [341] = {.lex_state = 416},
+  [342] = {.lex_state = 476},
+  [343] = {.lex_state = 476},
+  [344] = {.lex_state = 476},
+  [345] = {.lex_state = 476},
+  [346] = {.lex_state = 476},
+  [347] = {.lex_state = 476},
+  [348] = {.lex_state = 476},
+  [349] = {.lex_state = 476},
+  [350] = {.lex_state = 476},
+  [351] = {.lex_state = 476},
+  [352] = {.lex_state = 476},
+  [353] = {.lex_state = 416},
+  [354] = {.lex_state = 416},
+  [355] = {.lex_state = 476},
+  [356] = {.lex_state = 476},
+  [357] = {.lex_state = 476},
+  [358] = {.lex_state = 476},
+  [359] = {.lex_state = 476},
+  [360] = {.lex_state = 416},
+  [361] = {.lex_state = 476},
+  [362] = {.lex_state = 476},
+  [363] = {.lex_state = 476},
+  [364] = {.lex_state = 476},
+  [365] = {.lex_state = 476},
+  [366] = {.lex_state = 476},
+  [367] = {.lex_state = 476},
+  [368] = {.lex_state = 476},
+  [369] = {.lex_state = 476},
+  [370] = {.lex_state = 416},
+  [371] = {.lex_state = 476},
+  [372] = {.lex_state = 416},
+  [373] = {.lex_state = 476},
+  [374] = {.lex_state = 416},
+  [375] = {.lex_state = 476},
+  [376] = {.lex_state = 416},
+  [377] = {.lex_state = 476},
+  [378] = {.lex_state = 416},
+  [379] = {.lex_state = 476},
+  [380] = {.lex_state = 416},
+  [381] = {.lex_state = 476},
+  [382] = {.lex_state = 416},
+  [383] = {.lex_state = 476},
+  [384] = {.lex_state = 476},
+  [385] = {.lex_state = 416},
+  [386] = {.lex_state = 476},
+  [387] = {.lex_state = 416},
+  [388] = {.lex_state = 476},
+  [389] = {.lex_state = 416},
+  [390] = {.lex_state = 476},
+  [391] = {.lex_state = 416},
+  [392] = {.lex_state = 476},
+  [393] = {.lex_state = 416},
+  [394] = {.lex_state = 416},
+  [395] = {.lex_state = 416},
+  [396] = {.lex_state = 476},
+  [397] = {.lex_state = 416},
+  [398] = {.lex_state = 476},
+  [399] = {.lex_state = 416},
+  [400] = {.lex_state = 476},
+  [401] = {.lex_state = 416},
+  [402] = {.lex_state = 476},
+  [403] = {.lex_state = 416},
+  [404] = {.lex_state = 476},
+  [405] = {.lex_state = 416},
+  [406] = {.lex_state = 416},
+  [407] = {.lex_state = 416},
+  [408] = {.lex_state = 416},
+  [409] = {.lex_state = 416},
+  [410] = {.lex_state = 416},
+  [411] = {.lex_state = 439},
+  [412] = {.lex_state = 391},
+  [413] = {.lex_state = 417},
+  [414] = {.lex_state = 417},
+  [415] = {.lex_state = 417},
+  [416] = {.lex_state = 417},
+  [417] = {.lex_state = 447},
+  [418] = {.lex_state = 447},
+  [419] = {.lex_state = 457},
+  [420] = {.lex_state = 447},
+  [421] = {.lex_state = 417},
+  [422] = {.lex_state = 447},
+  [423] = {.lex_state = 417},
+  [424] = {.lex_state = 434},
+  [425] = {.lex_state = 434},
+  [426] = {.lex_state = 417},
+  [427] = {.lex_state = 417},
+  [428] = {.lex_state = 417},
+  [429] = {.lex_state = 417},
+  [430] = {.lex_state = 417},
+  [431] = {.lex_state = 417},
+  [432] = {.lex_state = 417},
+  [433] = {.lex_state = 417},
+  [434] = {.lex_state = 417},
+  [435] = {.lex_state = 417},
+  [436] = {.lex_state = 417},
+  [437] = {.lex_state = 417},
+  [438] = {.lex_state = 417},
+  [439] = {.lex_state = 417},
+  [440] = {.lex_state = 417},
+  [441] = {.lex_state = 417},
+  [442] = {.lex_state = 417},
+  [443] = {.lex_state = 417},
+  [444] = {.lex_state = 417},
+  [445] = {.lex_state = 417},
+  [446] = {.lex_state = 417},
+  [447] = {.lex_state = 417},
+  [448] = {.lex_state = 417},
+  [449] = {.lex_state = 417},
+  [450] = {.lex_state = 417},
+  [451] = {.lex_state = 434},
+  [452] = {.lex_state = 434},
+  [453] = {.lex_state = 417},
+  [454] = {.lex_state = 434},
+  [455] = {.lex_state = 434},
+  [456] = {.lex_state = 417},
+  [457] = {.lex_state = 417},
+  [458] = {.lex_state = 417},
+  [459] = {.lex_state = 417},
+  [460] = {.lex_state = 417},
+  [461] = {.lex_state = 417},
+  [462] = {.lex_state = 417},
+  [463] = {.lex_state = 417},
+  [464] = {.lex_state = 416},
+  [465] = {.lex_state = 417},
+  [466] = {.lex_state = 417},
+  [467] = {.lex_state = 417},
+  [468] = {.lex_state = 417},
+  [469] = {.lex_state = 417},
+  [470] = {.lex_state = 417},
+  [471] = {.lex_state = 417},
+  [472] = {.lex_state = 417},
+  [473] = {.lex_state = 417},
+  [474] = {.lex_state = 417},
+  [475] = {.lex_state = 417},
+  [476] = {.lex_state = 417},
+  [477] = {.lex_state = 417},
+  [478] = {.lex_state = 417},
+  [479] = {.lex_state = 417},
+  [480] = {.lex_state = 416},
+  [481] = {.lex_state = 416},
+  [482] = {.lex_state = 416},
+  [483] = {.lex_state = 416},
+  [484] = {.lex_state = 417},
+  [485] = {.lex_state = 417},
+  [486] = {.lex_state = 417},
+  [487] = {.lex_state = 417},
+  [488] = {.lex_state = 417},
+  [489] = {.lex_state = 416},
+  [490] = {.lex_state = 416},
+  [491] = {.lex_state = 416},
+  [492] = {.lex_state = 416},
+  [493] = {.lex_state = 417},
+  [494] = {.lex_state = 417},
+  [495] = {.lex_state = 449},
+  [496] = {.lex_state = 416},
+  [497] = {.lex_state = 416},
+  [498] = {.lex_state = 416},
+  [499] = {.lex_state = 416},
+  [500] = {.lex_state = 416},
+  [501] = {.lex_state = 416},
+  [502] = {.lex_state = 416},
+  [503] = {.lex_state = 416},
+  [504] = {.lex_state = 416},
+  [505] = {.lex_state = 416},
+  [506] = {.lex_state = 416},
+  [507] = {.lex_state = 416},
+  [508] = {.lex_state = 416},
+  [509] = {.lex_state = 416},
+  [510] = {.lex_state = 416},
+  [511] = {.lex_state = 416},
+  [512] = {.lex_state = 416},
+  [513] = {.lex_state = 416},
+  [514] = {.lex_state = 416},
+  [515] = {.lex_state = 416},
+  [516] = {.lex_state = 416},
+  [517] = {.lex_state = 416},
+  [518] = {.lex_state = 416},
+  [519] = {.lex_state = 416},
+  [520] = {.lex_state = 416},
+  [521] = {.lex_state = 416},
+  [522] = {.lex_state = 416},
+  [523] = {.lex_state = 416},
+  [524] = {.lex_state = 416},
+  [525] = {.lex_state = 416},
+  [526] = {.lex_state = 416},
+  [527] = {.lex_state = 416},
+  [528] = {.lex_state = 416},
+  [529] = {.lex_state = 416},
+  [530] = {.lex_state = 416},
+  [531] = {.lex_state = 416},
+  [532] = {.lex_state = 416},
+  [533] = {.lex_state = 416},
+  [534] = {.lex_state = 416},
+  [535] = {.lex_state = 416},
+  [536] = {.lex_state = 416},
+  [537] = {.lex_state = 416},
+  [538] = {.lex_state = 416},
+  [539] = {.lex_state = 416},
+  [540] = {.lex_state = 416},
+  [541] = {.lex_state = 416},
+  [542] = {.lex_state = 416},
+  [543] = {.lex_state = 416},
+  [544] = {.lex_state = 416},
+  [545] = {.lex_state = 417},
+  [546] = {.lex_state = 416},
+  [547] = {.lex_state = 416},
+  [548] = {.lex_state = 416},
+  [549] = {.lex_state = 416},
+  [550] = {.lex_state = 416},
+  [551] = {.lex_state = 416},
+  [552] = {.lex_state = 416},
+  [553] = {.lex_state = 416},
+  [554] = {.lex_state = 416},
+  [555] = {.lex_state = 416},
+  [556] = {.lex_state = 416},
+  [557] = {.lex_state = 416},
+  [558] = {.lex_state = 416},
+  [559] = {.lex_state = 416},
+  [560] = {.lex_state = 416},
+  [561] = {.lex_state = 416},
+  [562] = {.lex_state = 416},
+  [563] = {.lex_state = 416},
+  [564] = {.lex_state = 416},
+  [565] = {.lex_state = 416},
+  [566] = {.lex_state = 416},
+  [567] = {.lex_state = 416},
+  [568] = {.lex_state = 416},
+  [569] = {.lex_state = 416},
+  [570] = {.lex_state = 416},
+  [571] = {.lex_state = 416},
+  [572] = {.lex_state = 416},
+  [573] = {.lex_state = 416},
+  [574] = {.lex_state = 416},
+  [575] = {.lex_state = 416},
+  [576] = {.lex_state = 416},
+  [577] = {.lex_state = 416},
+  [578] = {.lex_state = 416},
+  [579] = {.lex_state = 416},
+  [580] = {.lex_state = 416},
+  [581] = {.lex_state = 416},
+  [582] = {.lex_state = 416},
+  [583] = {.lex_state = 416},
+  [584] = {.lex_state = 416},
+  [585] = {.lex_state = 416},
+  [586] = {.lex_state = 416},
+  [587] = {.lex_state = 416},
+  [588] = {.lex_state = 416},
+  [589] = {.lex_state = 416},
+  [590] = {.lex_state = 416},
+  [591] = {.lex_state = 416},
+  [592] = {.lex_state = 416},
+  [593] = {.lex_state = 416},
+  [594] = {.lex_state = 416},
+  [595] = {.lex_state = 416},
+  [596] = {.lex_state = 416},
+  [597] = {.lex_state = 416},
+  [598] = {.lex_state = 416},
+  [599] = {.lex_state = 416},
+  [600] = {.lex_state = 416},
+  [601] = {.lex_state = 416},
+  [602] = {.lex_state = 416},
+  [603] = {.lex_state = 416},
+  [604] = {.lex_state = 416},
+  [605] = {.lex_state = 416},
+  [606] = {.lex_state = 416},
+  [607] = {.lex_state = 416},
+  [608] = {.lex_state = 416},
+  [609] = {.lex_state = 416},
+  [610] = {.lex_state = 416},
+  [611] = {.lex_state = 416},
+  [612] = {.lex_state = 416},
+  [613] = {.lex_state = 416},
+  [614] = {.lex_state = 416},
+  [615] = {.lex_state = 416},
+  [616] = {.lex_state = 416},
+  [617] = {.lex_state = 416},
+  [618] = {.lex_state = 416},
+  [619] = {.lex_state = 416},
+  [620] = {.lex_state = 416},
+  [621] = {.lex_state = 416},
+  [622] = {.lex_state = 416},
+  [623] = {.lex_state = 416},
+  [624] = {.lex_state = 416},
+  [625] = {.lex_state = 416},
+  [626] = {.lex_state = 416},
+  [627] = {.lex_state = 416},
+  [628] = {.lex_state = 416},
+  [629] = {.lex_state = 416},
+  [630] = {.lex_state = 416},
+  [631] = {.lex_state = 416},
+  [632] = {.lex_state = 416},
+  [633] = {.lex_state = 416},
+  [634] = {.lex_state = 416},
+  [635] = {.lex_state = 416},
+  [636] = {.lex_state = 416},
+  [637] = {.lex_state = 416},
+  [638] = {.lex_state = 416},
+  [639] = {.lex_state = 416},
+  [640] = {.lex_state = 416},
+  [641] = {.lex_state = 416},
+  [642] = {.lex_state = 416},
+  [643] = {.lex_state = 416},
+  [644] = {.lex_state = 416},
+  [645] = {.lex_state = 416},
+  [646] = {.lex_state = 416},
+  [647] = {.lex_state = 416},
+  [648] = {.lex_state = 416},
+  [649] = {.lex_state = 416},
+  [650] = {.lex_state = 417},
+  [651] = {.lex_state = 416},
+  [652] = {.lex_state = 416},
+  [653] = {.lex_state = 416},
+  [654] = {.lex_state = 416},
+  [655] = {.lex_state = 416},
+  [656] = {.lex_state = 416},
+  [657] = {.lex_state = 416},
+  [658] = {.lex_state = 416},
+  [659] = {.lex_state = 416},
+  [660] = {.lex_state = 416},
+  [661] = {.lex_state = 416},
+  [662] = {.lex_state = 416},
+  [663] = {.lex_state = 416},
+  [664] = {.lex_state = 416},
+  [665] = {.lex_state = 416},
+  [666] = {.lex_state = 416},
+  [667] = {.lex_state = 416},
+  [668] = {.lex_state = 416},
+  [669] = {.lex_state = 416},
+  [670] = {.lex_state = 416},
+  [671] = {.lex_state = 416},
+  [672] = {.lex_state = 416},
+  [673] = {.lex_state = 416},
+  [674] = {.lex_state = 416},
+  [675] = {.lex_state = 416},
+  [676] = {.lex_state = 416},
+  [677] = {.lex_state = 416},
+  [678] = {.lex_state = 416},
+  [679] = {.lex_state = 416},
+  [680] = {.lex_state = 416},
+  [681] = {.lex_state = 416},
+  [682] = {.lex_state = 416},
+  [683] = {.lex_state = 416},
+  [684] = {.lex_state = 416},
+  [685] = {.lex_state = 416},
+  [686] = {.lex_state = 416},
+  [687] = {.lex_state = 416},
+  [688] = {.lex_state = 416},
+  [689] = {.lex_state = 416},
+  [690] = {.lex_state = 416},
+  [691] = {.lex_state = 416},
+  [692] = {.lex_state = 416},
+  [693] = {.lex_state = 416},
+  [694] = {.lex_state = 416},
+  [695] = {.lex_state = 416},
+  [696] = {.lex_state = 416},
+  [697] = {.lex_state = 416},
+  [698] = {.lex_state = 416},
+  [699] = {.lex_state = 416},
+  [700] = {.lex_state = 416},
+  [701] = {.lex_state = 416},
+  [702] = {.lex_state = 416},
+  [703] = {.lex_state = 416},
+  [704] = {.lex_state = 416},
+  [705] = {.lex_state = 416},
+  [706] = {.lex_state = 416},
+  [707] = {.lex_state = 416},
+  [708] = {.lex_state = 416},
+  [709] = {.lex_state = 416},
+  [710] = {.lex_state = 416},
+  [711] = {.lex_state = 416},
+  [712] = {.lex_state = 416},
+  [713] = {.lex_state = 416},
+  [714] = {.lex_state = 416},
+  [715] = {.lex_state = 416},
+  [716] = {.lex_state = 416},
+  [717] = {.lex_state = 416},
+  [718] = {.lex_state = 416},
+  [719] = {.lex_state = 416},
+  [720] = {.lex_state = 416},
+  [721] = {.lex_state = 416},
+  [722] = {.lex_state = 416},
+  [723] = {.lex_state = 416},
+  [724] = {.lex_state = 416},
+  [725] = {.lex_state = 416},
+  [726] = {.lex_state = 416},
+  [727] = {.lex_state = 416},
+  [728] = {.lex_state = 416},
+  [729] = {.lex_state = 416},
+  [730] = {.lex_state = 416},
+  [731] = {.lex_state = 416},
+  [732] = {.lex_state = 416},
+  [733] = {.lex_state = 416},
+  [734] = {.lex_state = 416},
+  [735] = {.lex_state = 416},
+  [736] = {.lex_state = 416},
+  [737] = {.lex_state = 416},
+  [738] = {.lex_state = 416},
+  [739] = {.lex_state = 416},
+  [740] = {.lex_state = 416},
+  [741] = {.lex_state = 416},
+  [742] = {.lex_state = 416},
+  [743] = {.lex_state = 338},
+  [744] = {.lex_state = 416},
+  [745] = {.lex_state = 416},
+  [746] = {.lex_state = 416},
+  [747] = {.lex_state = 416},
+  [748] = {.lex_state = 416},
+  [749] = {.lex_state = 416},
+  [750] = {.lex_state = 416},
+  [751] = {.lex_state = 416},
+  [752] = {.lex_state = 416},
+  [753] = {.lex_state = 416},
+  [754] = {.lex_state = 416},
+  [755] = {.lex_state = 416},
+  [756] = {.lex_state = 416},
+  [757] = {.lex_state = 416},
+  [758] = {.lex_state = 416},
+  [759] = {.lex_state = 416},
+  [760] = {.lex_state = 416},
+  [761] = {.lex_state = 416},
+  [762] = {.lex_state = 416},
+  [763] = {.lex_state = 416},
+  [764] = {.lex_state = 416},
+  [765] = {.lex_state = 416},
+  [766] = {.lex_state = 416},
+  [767] = {.lex_state = 416},
+  [768] = {.lex_state = 416},
+  [769] = {.lex_state = 416},
+  [770] = {.lex_state = 416},
+  [771] = {.lex_state = 416},
+  [772] = {.lex_state = 416},
+  [773] = {.lex_state = 416},
+  [774] = {.lex_state = 416},
+  [775] = {.lex_state = 416},
+  [776] = {.lex_state = 416},
+  [777] = {.lex_state = 416},
+  [778] = {.lex_state = 416},
+  [779] = {.lex_state = 416},
+  [780] = {.lex_state = 416},
+  [781] = {.lex_state = 416},
+  [782] = {.lex_state = 416},
+  [783] = {.lex_state = 416},
+  [784] = {.lex_state = 416},
+  [785] = {.lex_state = 416},
+  [786] = {.lex_state = 416},
+  [787] = {.lex_state = 416},
+  [788] = {.lex_state = 416},
+  [789] = {.lex_state = 416},
+  [790] = {.lex_state = 416},
+  [791] = {.lex_state = 416},
+  [792] = {.lex_state = 416},
+  [793] = {.lex_state = 416},
+  [794] = {.lex_state = 416},
+  [795] = {.lex_state = 416},
+  [796] = {.lex_state = 416},
+  [797] = {.lex_state = 416},
+  [798] = {.lex_state = 416},
+  [799] = {.lex_state = 416},
+  [800] = {.lex_state = 416},
+  [801] = {.lex_state = 416},
+  [802] = {.lex_state = 416},
+  [803] = {.lex_state = 416},
+  [804] = {.lex_state = 416},
+  [805] = {.lex_state = 416},
+  [806] = {.lex_state = 416},
+  [807] = {.lex_state = 416},
+  [808] = {.lex_state = 416},
+  [809] = {.lex_state = 416},
+  [810] = {.lex_state = 416},
+  [811] = {.lex_state = 416},
+  [812] = {.lex_state = 416},
+  [813] = {.lex_state = 416},
+  [814] = {.lex_state = 416},
+  [815] = {.lex_state = 416},
+  [816] = {.lex_state = 416},
+  [817] = {.lex_state = 416},
+  [818] = {.lex_state = 416},
+  [819] = {.lex_state = 416},
+  [820] = {.lex_state = 416},
+  [821] = {.lex_state = 416},
+  [822] = {.lex_state = 416},
+  [823] = {.lex_state = 416},
+  [824] = {.lex_state = 416},
+  [825] = {.lex_state = 416},
+  [826] = {.lex_state = 416},
+  [827] = {.lex_state = 416},
+  [828] = {.lex_state = 416},
+  [829] = {.lex_state = 416},
+  [830] = {.lex_state = 416},
+  [831] = {.lex_state = 416},
+  [832] = {.lex_state = 416},
+  [833] = {.lex_state = 416},
+  [834] = {.lex_state = 416},
+  [835] = {.lex_state = 416},
+  [836] = {.lex_state = 416},
+  [837] = {.lex_state = 416},
+  [838] = {.lex_state = 416},
+  [839] = {.lex_state = 416},
+  [840] = {.lex_state = 416},
+  [841] = {.lex_state = 416},
+  [842] = {.lex_state = 416},
+  [843] = {.lex_state = 416},
+  [844] = {.lex_state = 416},
+  [845] = {.lex_state = 416},
+  [846] = {.lex_state = 416},
+  [847] = {.lex_state = 416},
+  [848] = {.lex_state = 416},
+  [849] = {.lex_state = 416},
+  [850] = {.lex_state = 416},
+  [851] = {.lex_state = 416},
+  [852] = {.lex_state = 416},
+  [853] = {.lex_state = 416},
+  [854] = {.lex_state = 416},
+  [855] = {.lex_state = 416},
+  [856] = {.lex_state = 416},
+  [857] = {.lex_state = 416},
+  [858] = {.lex_state = 416},
+  [859] = {.lex_state = 416},
+  [860] = {.lex_state = 416},
+  [861] = {.lex_state = 416},
+  [862] = {.lex_state = 416},
+  [863] = {.lex_state = 416},
+  [864] = {.lex_state = 416},
+  [865] = {.lex_state = 416},
+  [866] = {.lex_state = 416},
+  [867] = {.lex_state = 416},
+  [868] = {.lex_state = 416},
+  [869] = {.lex_state = 416},
+  [870] = {.lex_state = 416},
+  [871] = {.lex_state = 416},
+  [872] = {.lex_state = 416},
+  [873] = {.lex_state = 416},
+  [874] = {.lex_state = 416},
+  [875] = {.lex_state = 416},
+  [876] = {.lex_state = 416},
+  [877] = {.lex_state = 416},
+  [878] = {.lex_state = 416},
+  [879] = {.lex_state = 416},
+  [880] = {.lex_state = 416},
+  [881] = {.lex_state = 416},
+  [882] = {.lex_state = 416},
+  [883] = {.lex_state = 416},
+  [884] = {.lex_state = 416},
+  [885] = {.lex_state = 417},
+  [886] = {.lex_state = 417},
+  [887] = {.lex_state = 417},
+  [888] = {.lex_state = 417},
+  [889] = {.lex_state = 417},
+  [890] = {.lex_state = 418},
+  [891] = {.lex_state = 417},
+  [892] = {.lex_state = 417},
+  [893] = {.lex_state = 417},
+  [894] = {.lex_state = 417},
+  [895] = {.lex_state = 417},
+  [896] = {.lex_state = 417},
+  [897] = {.lex_state = 417},
+  [898] = {.lex_state = 417},
+  [899] = {.lex_state = 417},
+  [900] = {.lex_state = 417},
+  [901] = {.lex_state = 417},
+  [902] = {.lex_state = 417},
+  [903] = {.lex_state = 417},
+  [904] = {.lex_state = 417},
+  [905] = {.lex_state = 417},
+  [906] = {.lex_state = 417},
+  [907] = {.lex_state = 417},
+  [908] = {.lex_state = 417},
+  [909] = {.lex_state = 417},
+  [910] = {.lex_state = 426},
+  [911] = {.lex_state = 451},
+  [912] = {.lex_state = 391},
+  [913] = {.lex_state = 426},
+  [914] = {.lex_state = 426},
+  [915] = {.lex_state = 426},
+  [916] = {.lex_state = 417},
+  [917] = {.lex_state = 417},
+  [918] = {.lex_state = 426},
+  [919] = {.lex_state = 417},
+  [920] = {.lex_state = 426},
+  [921] = {.lex_state = 451},
+  [922] = {.lex_state = 391},
+  [923] = {.lex_state = 417},
+  [924] = {.lex_state = 451},
+  [925] = {.lex_state = 446},
+  [926] = {.lex_state = 391},
+  [927] = {.lex_state = 417},
+  [928] = {.lex_state = 417},
+  [929] = {.lex_state = 417},
+  [930] = {.lex_state = 451},
+  [931] = {.lex_state = 391},
+  [932] = {.lex_state = 417},
+  [933] = {.lex_state = 451},
+  [934] = {.lex_state = 391},
+  [935] = {.lex_state = 417},
+  [936] = {.lex_state = 417},
+  [937] = {.lex_state = 417},
+  [938] = {.lex_state = 417},
+  [939] = {.lex_state = 417},
+  [940] = {.lex_state = 417},
+  [941] = {.lex_state = 391},
+  [942] = {.lex_state = 417},
+  [943] = {.lex_state = 417},
+  [944] = {.lex_state = 417},
+  [945] = {.lex_state = 417},
+  [946] = {.lex_state = 417},
+  [947] = {.lex_state = 417},
+  [948] = {.lex_state = 417},
+  [949] = {.lex_state = 457},
+  [950] = {.lex_state = 426},
+  [951] = {.lex_state = 426},
+  [952] = {.lex_state = 426},
+  [953] = {.lex_state = 426},
+  [954] = {.lex_state = 426},
+  [955] = {.lex_state = 426},
+  [956] = {.lex_state = 426},
+  [957] = {.lex_state = 451},
+  [958] = {.lex_state = 451},
+  [959] = {.lex_state = 451},
+  [960] = {.lex_state = 451},
+  [961] = {.lex_state = 451},
+  [962] = {.lex_state = 391},
+  [963] = {.lex_state = 391},
+  [964] = {.lex_state = 391},
+  [965] = {.lex_state = 391},
+  [966] = {.lex_state = 391},
+  [967] = {.lex_state = 417},
+  [968] = {.lex_state = 391},
+  [969] = {.lex_state = 426},
+  [970] = {.lex_state = 426},
+  [971] = {.lex_state = 451},
+  [972] = {.lex_state = 439},
+  [973] = {.lex_state = 451},
+  [974] = {.lex_state = 391},
+  [975] = {.lex_state = 391},
+  [976] = {.lex_state = 391},
+  [977] = {.lex_state = 338},
+  [978] = {.lex_state = 338},
+  [979] = {.lex_state = 338},
+  [980] = {.lex_state = 391},
+  [981] = {.lex_state = 391},
+  [982] = {.lex_state = 391},
+  [983] = {.lex_state = 451},
+  [984] = {.lex_state = 391},
+  [985] = {.lex_state = 338},
+  [986] = {.lex_state = 338},
+  [987] = {.lex_state = 338},
+  [988] = {.lex_state = 451},
+  [989] = {.lex_state = 451},
+  [990] = {.lex_state = 391},
+  [991] = {.lex_state = 391},
+  [992] = {.lex_state = 451},
+  [993] = {.lex_state = 391},
+  [994] = {.lex_state = 391},
+  [995] = {.lex_state = 457},
+  [996] = {.lex_state = 417},
+  [997] = {.lex_state = 457},
+  [998] = {.lex_state = 391},
+  [999] = {.lex_state = 391},
+  [1000] = {.lex_state = 391},
+  [1001] = {.lex_state = 417},
+  [1002] = {.lex_state = 417},
+  [1003] = {.lex_state = 417},
+  [1004] = {.lex_state = 391},
+  [1005] = {.lex_state = 417},
+  [1006] = {.lex_state = 391},
+  [1007] = {.lex_state = 417},
+  [1008] = {.lex_state = 456},
+  [1009] = {.lex_state = 456},
+  [1010] = {.lex_state = 391},
+  [1011] = {.lex_state = 391},
+  [1012] = {.lex_state = 417},
+  [1013] = {.lex_state = 417},
+  [1014] = {.lex_state = 417},
+  [1015] = {.lex_state = 417},
+  [1016] = {.lex_state = 391},
+  [1017] = {.lex_state = 391},
+  [1018] = {.lex_state = 456},
+  [1019] = {.lex_state = 456},
+  [1020] = {.lex_state = 456},
+  [1021] = {.lex_state = 456},
+  [1022] = {.lex_state = 391},
+  [1023] = {.lex_state = 391},
+  [1024] = {.lex_state = 391},
+  [1025] = {.lex_state = 417},
+  [1026] = {.lex_state = 417},
+  [1027] = {.lex_state = 417},
+  [1028] = {.lex_state = 456},
+  [1029] = {.lex_state = 456},
+  [1030] = {.lex_state = 417},
+  [1031] = {.lex_state = 391},
+  [1032] = {.lex_state = 391},
+  [1033] = {.lex_state = 478},
+  [1034] = {.lex_state = 417},
+  [1035] = {.lex_state = 391},
+  [1036] = {.lex_state = 391},
+  [1037] = {.lex_state = 391},
+  [1038] = {.lex_state = 391},
+  [1039] = {.lex_state = 456},
+  [1040] = {.lex_state = 478},
+  [1041] = {.lex_state = 417},
+  [1042] = {.lex_state = 391},
+  [1043] = {.lex_state = 391},
+  [1044] = {.lex_state = 391},
+  [1045] = {.lex_state = 391},
+  [1046] = {.lex_state = 456},
+  [1047] = {.lex_state = 391},
+  [1048] = {.lex_state = 391},
+  [1049] = {.lex_state = 391},
+  [1050] = {.lex_state = 391},
+  [1051] = {.lex_state = 430},
+  [1052] = {.lex_state = 391},
+  [1053] = {.lex_state = 391},
+  [1054] = {.lex_state = 391},
+  [1055] = {.lex_state = 391},
+  [1056] = {.lex_state = 391},
+  [1057] = {.lex_state = 391},
+  [1058] = {.lex_state = 430},
+  [1059] = {.lex_state = 391},
+  [1060] = {.lex_state = 391},
+  [1061] = {.lex_state = 391},
+  [1062] = {.lex_state = 430},
+  [1063] = {.lex_state = 417},
+  [1064] = {.lex_state = 391},
+  [1065] = {.lex_state = 391},
+  [1066] = {.lex_state = 417},
+  [1067] = {.lex_state = 417},
+  [1068] = {.lex_state = 417},
+  [1069] = {.lex_state = 417},
+  [1070] = {.lex_state = 417},
+  [1071] = {.lex_state = 391},
+  [1072] = {.lex_state = 391},
+  [1073] = {.lex_state = 391},
+  [1074] = {.lex_state = 391},
+  [1075] = {.lex_state = 439},
+  [1076] = {.lex_state = 417},
+  [1077] = {.lex_state = 417},
+  [1078] = {.lex_state = 417},
+  [1079] = {.lex_state = 417},
+  [1080] = {.lex_state = 417},
+  [1081] = {.lex_state = 391},
+  [1082] = {.lex_state = 391},
+  [1083] = {.lex_state = 417},
+  [1084] = {.lex_state = 391},
+  [1085] = {.lex_state = 391},
+  [1086] = {.lex_state = 391},
+  [1087] = {.lex_state = 391},
+  [1088] = {.lex_state = 391},
+  [1089] = {.lex_state = 391},
+  [1090] = {.lex_state = 391},
+  [1091] = {.lex_state = 391},
+  [1092] = {.lex_state = 439},
+  [1093] = {.lex_state = 439},
+  [1094] = {.lex_state = 391},
+  [1095] = {.lex_state = 391},
+  [1096] = {.lex_state = 391},
+  [1097] = {.lex_state = 391},
+  [1098] = {.lex_state = 391},
+  [1099] = {.lex_state = 391},
+  [1100] = {.lex_state = 478},
+  [1101] = {.lex_state = 391},
+  [1102] = {.lex_state = 391},
+  [1103] = {.lex_state = 391},
+  [1104] = {.lex_state = 391},
+  [1105] = {.lex_state = 456},
+  [1106] = {.lex_state = 391},
+  [1107] = {.lex_state = 391},
+  [1108] = {.lex_state = 391},
+  [1109] = {.lex_state = 391},
+  [1110] = {.lex_state = 391},
+  [1111] = {.lex_state = 391},
+  [1112] = {.lex_state = 391},
+  [1113] = {.lex_state = 478},
+  [1114] = {.lex_state = 391},
+  [1115] = {.lex_state = 391},
+  [1116] = {.lex_state = 391},
+  [1117] = {.lex_state = 391},
+  [1118] = {.lex_state = 391},
+  [1119] = {.lex_state = 391},
+  [1120] = {.lex_state = 391},
+  [1121] = {.lex_state = 391},
+  [1122] = {.lex_state = 391},
+  [1123] = {.lex_state = 417},
+  [1124] = {.lex_state = 407},
+  [1125] = {.lex_state = 391},
+  [1126] = {.lex_state = 391},
+  [1127] = {.lex_state = 417},
+  [1128] = {.lex_state = 417},
+  [1129] = {.lex_state = 439},
+  [1130] = {.lex_state = 439},
+  [1131] = {.lex_state = 417},
+  [1132] = {.lex_state = 417},
+  [1133] = {.lex_state = 417},
+  [1134] = {.lex_state = 439},
+  [1135] = {.lex_state = 391},
+  [1136] = {.lex_state = 391},
+  [1137] = {.lex_state = 391},
+  [1138] = {.lex_state = 417},
+  [1139] = {.lex_state = 417},
+  [1140] = {.lex_state = 417},
+  [1141] = {.lex_state = 417},
+  [1142] = {.lex_state = 417},
+  [1143] = {.lex_state = 417},
+  [1144] = {.lex_state = 417},
+  [1145] = {.lex_state = 391},
+  [1146] = {.lex_state = 417},
+  [1147] = {.lex_state = 417},
+  [1148] = {.lex_state = 417},
+  [1149] = {.lex_state = 417},
+  [1150] = {.lex_state = 417},
+  [1151] = {.lex_state = 417},
+  [1152] = {.lex_state = 478},
+  [1153] = {.lex_state = 417},
+  [1154] = {.lex_state = 417},
+  [1155] = {.lex_state = 417},
+  [1156] = {.lex_state = 417},
+  [1157] = {.lex_state = 417},
+  [1158] = {.lex_state = 417},
+  [1159] = {.lex_state = 417},
+  [1160] = {.lex_state = 391},
+  [1161] = {.lex_state = 391},
+  [1162] = {.lex_state = 417},
+  [1163] = {.lex_state = 417},
+  [1164] = {.lex_state = 417},
+  [1165] = {.lex_state = 391},
+  [1166] = {.lex_state = 391},
+  [1167] = {.lex_state = 417},
+  [1168] = {.lex_state = 391},
+  [1169] = {.lex_state = 391},
+  [1170] = {.lex_state = 391},
+  [1171] = {.lex_state = 391},
+  [1172] = {.lex_state = 391},
+  [1173] = {.lex_state = 391},
+  [1174] = {.lex_state = 417},
+  [1175] = {.lex_state = 417},
+  [1176] = {.lex_state = 417},
+  [1177] = {.lex_state = 417},
+  [1178] = {.lex_state = 417},
+  [1179] = {.lex_state = 391},
+  [1180] = {.lex_state = 338},
+  [1181] = {.lex_state = 391},
+  [1182] = {.lex_state = 391},
+  [1183] = {.lex_state = 391},
+  [1184] = {.lex_state = 391},
+  [1185] = {.lex_state = 391},
+  [1186] = {.lex_state = 456},
+  [1187] = {.lex_state = 417},
+  [1188] = {.lex_state = 417},
+  [1189] = {.lex_state = 417},
+  [1190] = {.lex_state = 417},
+  [1191] = {.lex_state = 417},
+  [1192] = {.lex_state = 417},
+  [1193] = {.lex_state = 417},
+  [1194] = {.lex_state = 417},
+  [1195] = {.lex_state = 417},
+  [1196] = {.lex_state = 417},
+  [1197] = {.lex_state = 417},
+  [1198] = {.lex_state = 417},
+  [1199] = {.lex_state = 391},
+  [1200] = {.lex_state = 391},
+  [1201] = {.lex_state = 338},
+  [1202] = {.lex_state = 417},
+  [1203] = {.lex_state = 417},
+  [1204] = {.lex_state = 417},
+  [1205] = {.lex_state = 417},
+  [1206] = {.lex_state = 391},
+  [1207] = {.lex_state = 391},
+  [1208] = {.lex_state = 338},
+  [1209] = {.lex_state = 391},
+  [1210] = {.lex_state = 391},
+  [1211] = {.lex_state = 417},
+  [1212] = {.lex_state = 417},
+  [1213] = {.lex_state = 338},
+  [1214] = {.lex_state = 391},
+  [1215] = {.lex_state = 391},
+  [1216] = {.lex_state = 391},
+  [1217] = {.lex_state = 391},
+  [1218] = {.lex_state = 456},
+  [1219] = {.lex_state = 456},
+  [1220] = {.lex_state = 391},
+  [1221] = {.lex_state = 391},
+  [1222] = {.lex_state = 417},
+  [1223] = {.lex_state = 417},
+  [1224] = {.lex_state = 417},
+  [1225] = {.lex_state = 417},
+  [1226] = {.lex_state = 417},
+  [1227] = {.lex_state = 417},
+  [1228] = {.lex_state = 417},
+  [1229] = {.lex_state = 417},
+  [1230] = {.lex_state = 417},
+  [1231] = {.lex_state = 417},
+  [1232] = {.lex_state = 417},
+  [1233] = {.lex_state = 417},
+  [1234] = {.lex_state = 417},
+  [1235] = {.lex_state = 417},
+  [1236] = {.lex_state = 417},
+  [1237] = {.lex_state = 417},
+  [1238] = {.lex_state = 417},
+  [1239] = {.lex_state = 439},
+  [1240] = {.lex_state = 439},
+  [1241] = {.lex_state = 439},
+  [1242] = {.lex_state = 417},
+  [1243] = {.lex_state = 417},
+  [1244] = {.lex_state = 417},
+  [1245] = {.lex_state = 417},
+  [1246] = {.lex_state = 417},
+  [1247] = {.lex_state = 417},
+  [1248] = {.lex_state = 391},
+  [1249] = {.lex_state = 417},
+  [1250] = {.lex_state = 417},
+  [1251] = {.lex_state = 417},
+  [1252] = {.lex_state = 417},
+  [1253] = {.lex_state = 417},
+  [1254] = {.lex_state = 417},
+  [1255] = {.lex_state = 417},
+  [1256] = {.lex_state = 417},
+  [1257] = {.lex_state = 417},
+  [1258] = {.lex_state = 417},
+  [1259] = {.lex_state = 417},
+  [1260] = {.lex_state = 479},
+  [1261] = {.lex_state = 417},
+  [1262] = {.lex_state = 417},
+  [1263] = {.lex_state = 417},
+  [1264] = {.lex_state = 417},
+  [1265] = {.lex_state = 417},
+  [1266] = {.lex_state = 391},
+  [1267] = {.lex_state = 391},
+  [1268] = {.lex_state = 417},
+  [1269] = {.lex_state = 417},
+  [1270] = {.lex_state = 417},
+  [1271] = {.lex_state = 417},
+  [1272] = {.lex_state = 439},
+  [1273] = {.lex_state = 417},
+  [1274] = {.lex_state = 478},
+  [1275] = {.lex_state = 391},
+  [1276] = {.lex_state = 391},
+  [1277] = {.lex_state = 391},
+  [1278] = {.lex_state = 391},
+  [1279] = {.lex_state = 391},
+  [1280] = {.lex_state = 478},
+  [1281] = {.lex_state = 391},
+  [1282] = {.lex_state = 391},
+  [1283] = {.lex_state = 391},
+  [1284] = {.lex_state = 391},
+  [1285] = {.lex_state = 391},
+  [1286] = {.lex_state = 391},
+  [1287] = {.lex_state = 391},
+  [1288] = {.lex_state = 439},
+  [1289] = {.lex_state = 439},
+  [1290] = {.lex_state = 439},
+  [1291] = {.lex_state = 417},
+  [1292] = {.lex_state = 417},
+  [1293] = {.lex_state = 391},
+  [1294] = {.lex_state = 391},
+  [1295] = {.lex_state = 391},
+  [1296] = {.lex_state = 439},
+  [1297] = {.lex_state = 439},
+  [1298] = {.lex_state = 439},
+  [1299] = {.lex_state = 338},
+  [1300] = {.lex_state = 417},
+  [1301] = {.lex_state = 417},
+  [1302] = {.lex_state = 417},
+  [1303] = {.lex_state = 417},
+  [1304] = {.lex_state = 417},
+  [1305] = {.lex_state = 417},
+  [1306] = {.lex_state = 417},
+  [1307] = {.lex_state = 417},
+  [1308] = {.lex_state = 417},
+  [1309] = {.lex_state = 430},
+  [1310] = {.lex_state = 417},
+  [1311] = {.lex_state = 391},
+  [1312] = {.lex_state = 338},
+  [1313] = {.lex_state = 417},
+  [1314] = {.lex_state = 417},
+  [1315] = {.lex_state = 417},
+  [1316] = {.lex_state = 417},
+  [1317] = {.lex_state = 417},
+  [1318] = {.lex_state = 417},
+  [1319] = {.lex_state = 417},
+  [1320] = {.lex_state = 391},
+  [1321] = {.lex_state = 338},
+  [1322] = {.lex_state = 417},
+  [1323] = {.lex_state = 417},
+  [1324] = {.lex_state = 417},
+  [1325] = {.lex_state = 417},
+  [1326] = {.lex_state = 391},
+  [1327] = {.lex_state = 391},
+  [1328] = {.lex_state = 391},
+  [1329] = {.lex_state = 391},
+  [1330] = {.lex_state = 391},
+  [1331] = {.lex_state = 338},
+  [1332] = {.lex_state = 338},
+  [1333] = {.lex_state = 417},
+  [1334] = {.lex_state = 417},
+  [1335] = {.lex_state = 417},
+  [1336] = {.lex_state = 417},
+  [1337] = {.lex_state = 417},
+  [1338] = {.lex_state = 417},
+  [1339] = {.lex_state = 417},
+  [1340] = {.lex_state = 338},
+  [1341] = {.lex_state = 338},
+  [1342] = {.lex_state = 338},
+  [1343] = {.lex_state = 338},
+  [1344] = {.lex_state = 338},
+  [1345] = {.lex_state = 338},
+  [1346] = {.lex_state = 417},
+  [1347] = {.lex_state = 417},
+  [1348] = {.lex_state = 417},
+  [1349] = {.lex_state = 417},
+  [1350] = {.lex_state = 417},
+  [1351] = {.lex_state = 417},
+  [1352] = {.lex_state = 417},
+  [1353] = {.lex_state = 417},
+  [1354] = {.lex_state = 417},
+  [1355] = {.lex_state = 338},
+  [1356] = {.lex_state = 417},
+  [1357] = {.lex_state = 417},
+  [1358] = {.lex_state = 417},
+  [1359] = {.lex_state = 417},
+  [1360] = {.lex_state = 417},
+  [1361] = {.lex_state = 417},
+  [1362] = {.lex_state = 417},
+  [1363] = {.lex_state = 417},
+  [1364] = {.lex_state = 338},
+  [1365] = {.lex_state = 417},
+  [1366] = {.lex_state = 417},
+  [1367] = {.lex_state = 417},
+  [1368] = {.lex_state = 417},
+  [1369] = {.lex_state = 417},
+  [1370] = {.lex_state = 417},
+  [1371] = {.lex_state = 417},
+  [1372] = {.lex_state = 417},
+  [1373] = {.lex_state = 417},
+  [1374] = {.lex_state = 391},
+  [1375] = {.lex_state = 391},
+  [1376] = {.lex_state = 338},
+  [1377] = {.lex_state = 417},
+  [1378] = {.lex_state = 417},
+  [1379] = {.lex_state = 417},
+  [1380] = {.lex_state = 417},
+  [1381] = {.lex_state = 417},
+  [1382] = {.lex_state = 417},
+  [1383] = {.lex_state = 417},
+  [1384] = {.lex_state = 391},
+  [1385] = {.lex_state = 417},
+  [1386] = {.lex_state = 417},
+  [1387] = {.lex_state = 391},
+  [1388] = {.lex_state = 391},
+  [1389] = {.lex_state = 439},
+  [1390] = {.lex_state = 417},
+  [1391] = {.lex_state = 417},
+  [1392] = {.lex_state = 417},
+  [1393] = {.lex_state = 417},
+  [1394] = {.lex_state = 417},
+  [1395] = {.lex_state = 417},
+  [1396] = {.lex_state = 417},
+  [1397] = {.lex_state = 417},
+  [1398] = {.lex_state = 417},
+  [1399] = {.lex_state = 391},
+  [1400] = {.lex_state = 391},
+  [1401] = {.lex_state = 391},
+  [1402] = {.lex_state = 391},
+  [1403] = {.lex_state = 391},
+  [1404] = {.lex_state = 391},
+  [1405] = {.lex_state = 391},
+  [1406] = {.lex_state = 391},
+  [1407] = {.lex_state = 338},
+  [1408] = {.lex_state = 439},
+  [1409] = {.lex_state = 439},
+  [1410] = {.lex_state = 338},
+  [1411] = {.lex_state = 417},
+  [1412] = {.lex_state = 417},
+  [1413] = {.lex_state = 417},
+  [1414] = {.lex_state = 417},
+  [1415] = {.lex_state = 417},
+  [1416] = {.lex_state = 417},
+  [1417] = {.lex_state = 417},
+  [1418] = {.lex_state = 391},
+  [1419] = {.lex_state = 417},
+  [1420] = {.lex_state = 417},
+  [1421] = {.lex_state = 391},
+  [1422] = {.lex_state = 391},
+  [1423] = {.lex_state = 391},
+  [1424] = {.lex_state = 391},
+  [1425] = {.lex_state = 391},
+  [1426] = {.lex_state = 391},
+  [1427] = {.lex_state = 391},
+  [1428] = {.lex_state = 391},
+  [1429] = {.lex_state = 391},
+  [1430] = {.lex_state = 391},
+  [1431] = {.lex_state = 391},
+  [1432] = {.lex_state = 391},
+  [1433] = {.lex_state = 391},
+  [1434] = {.lex_state = 338},
+  [1435] = {.lex_state = 338},
+  [1436] = {.lex_state = 338},
+  [1437] = {.lex_state = 439},
+  [1438] = {.lex_state = 439},
+  [1439] = {.lex_state = 338},
+  [1440] = {.lex_state = 476},
+  [1441] = {.lex_state = 391},
+  [1442] = {.lex_state = 391},
+  [1443] = {.lex_state = 391},
+  [1444] = {.lex_state = 391},
+  [1445] = {.lex_state = 391},
+  [1446] = {.lex_state = 391},
+  [1447] = {.lex_state = 338},
+  [1448] = {.lex_state = 417},
+  [1449] = {.lex_state = 338},
+  [1450] = {.lex_state = 417},
+  [1451] = {.lex_state = 338},
+  [1452] = {.lex_state = 417},
+  [1453] = {.lex_state = 338},
+  [1454] = {.lex_state = 417},
+  [1455] = {.lex_state = 338},
+  [1456] = {.lex_state = 417},
+  [1457] = {.lex_state = 338},
+  [1458] = {.lex_state = 391},
+  [1459] = {.lex_state = 391},
+  [1460] = {.lex_state = 391},
+  [1461] = {.lex_state = 391},
+  [1462] = {.lex_state = 391},
+  [1463] = {.lex_state = 391},
+  [1464] = {.lex_state = 338},
+  [1465] = {.lex_state = 338},
+  [1466] = {.lex_state = 338},
+  [1467] = {.lex_state = 338},
+  [1468] = {.lex_state = 338},
+  [1469] = {.lex_state = 338},
+  [1470] = {.lex_state = 391},
+  [1471] = {.lex_state = 391},
+  [1472] = {.lex_state = 338},
+  [1473] = {.lex_state = 338},
+  [1474] = {.lex_state = 338},
+  [1475] = {.lex_state = 338},
+  [1476] = {.lex_state = 338},
+  [1477] = {.lex_state = 338},
+  [1478] = {.lex_state = 338},
+  [1479] = {.lex_state = 338},
+  [1480] = {.lex_state = 338},
+  [1481] = {.lex_state = 338},
 };
 
 #ifdef __cplusplus
