@@ -44,7 +44,7 @@ Public Function SumTo(ByVal n As Long) As Long
 End Function
 
 Public Sub Odd()
-    On Error GoTo Handler
+    GoSub Handler
     Debug.Print SumTo(3)
     Exit Sub
 Handler:
@@ -66,12 +66,12 @@ def test_translated_module_is_valid_python(vba_rules, vba_language):
 
 def test_untranslated_statements_are_markers_and_fragments(vba_rules, vba_language):
     translation = translate(vba_rules, vba_language)
-    assert "raise NotImplementedError('VBA: On Error GoTo Handler')" in translation.code
-    on_error = [f for f in translation.fragments if f.node_type == "on_error_statement"]
+    assert "raise NotImplementedError('VBA: GoSub Handler')" in translation.code
+    on_error = [f for f in translation.fragments if f.node_type == "gosub_statement"]
     assert len(on_error) == 1
     assert on_error[0].procedure == "Odd"
     assert on_error[0].start_line == 13
-    assert on_error[0].text == "On Error GoTo Handler"
+    assert on_error[0].text == "GoSub Handler"
 
 
 def test_every_generated_line_maps_to_its_legacy_lines(vba_rules, vba_language):

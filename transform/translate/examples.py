@@ -49,7 +49,7 @@ def _body_of_module(code: str) -> str:
     lines = code.split("\n")
     start = next(i for i, line in enumerate(lines) if line.startswith('"""'))
     rest = [line for line in lines[start + 1 :]]
-    while rest and (not rest[0].strip() or rest[0].startswith("from . import")):
+    while rest and (not rest[0].strip() or rest[0].startswith(("from ", "import "))):
         rest.pop(0)
     return "\n".join(rest).strip()
 

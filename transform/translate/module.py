@@ -1,15 +1,29 @@
 """Translate one VBA module: its top-level statements through the rules, then the header
-and the imports the body turned out to need."""
+and the imports the body turned out to need.
+
+A standard module becomes a Python module (module variables as module-level names,
+Static locals as module-level storage). A class module (exported with a VERSION
+header: classes, forms, user controls) becomes one Python class: module variables are
+instance attributes set in `__init__`, which then runs Class_Initialize; procedures are
+methods; Property Get/Let/Set are a `property` with its setter; `Implements I` makes
+I's class a base (calls through an I-typed variable reach the `I_Member` methods by
+alias); a class that declares events mixes in `vba.EventSource`, and a `WithEvents`
+variable is a property whose setter subscribes the instance.
+"""
 
 from __future__ import annotations
 
+import re
+
 import tree_sitter
 
-from .engine import Translation, Translator
+from .engine import TAG, Translation, Translator, python_name
 from .rules import RuleSet
-from .scope import module_scope
+from .scope import PROCEDURE_TYPES, module_name_of, module_scope, procedure_scope
 
 HEADER = '"""{name}: translated from {source} by transform."""\n'
+CLASS_EXTENSIONS = (".cls", ".frm", ".ctl", ".dsr")
+_DEF = re.compile(r"^(?:@\S+\n)*def (\w+)\(", re.M)
 
 
 def translate_module(
@@ -20,26 +34,54 @@ def translate_module(
     source_name: str,
     project: dict[str, tuple[str, str | None]] | None = None,
 ) -> Translation:
-    """`project`: public procedures of all modules, lower-case name -> (module, type)."""
+    """`project`: what all modules define, lower-case name -> (module, tag)."""
     data = text.encode("utf-8")
     tree = tree_sitter.Parser(language).parse(data)
 
-    def text(node: tree_sitter.Node) -> str:
+    def text_of(node: tree_sitter.Node) -> str:
         return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
-    translator = Translator(rules, data, module_scope(name, tree.root_node, text, project))
-    parts = [translator.statement(child) for child in tree.root_node.named_children]
-    body = _join_top_level([p for p in parts if p])
+    scope = module_scope(name, tree.root_node, text_of, project)
+    scope.is_class = scope.is_class or source_name.lower().endswith(CLASS_EXTENSIONS)
+    translator = Translator(rules, data, scope)
+    if scope.is_class:
+        body = _class_body(translator, tree.root_node, text_of)
+    else:
+        parts = [translator.statement(child) for child in tree.root_node.named_children]
+        statics = _static_lines(translator, tree.root_node, text_of, "")
+        body = _join_top_level(statics + [p for p in parts if p])
     translation = translator.finish(body)
     header = HEADER.format(name=name, source=source_name)
     import_lines = [f"from .{m} import {n}" for m, n in sorted(translator.scope.imports)]
-    if translation.helpers:
+    modules = sorted(translator.scope.module_imports - {name})
+    if modules:
+        import_lines.insert(0, f"from . import {', '.join(modules)}")
+    if translation.helpers or "vba." in translation.code:
         import_lines.insert(0, "from . import vba_support as vba")
-    imports = "\n" + "\n".join(import_lines) + "\n" if import_lines else ""
+    future = "from __future__ import annotations\n\n"
+    if "@dataclass" in translation.code:
+        import_lines.insert(0, "from dataclasses import dataclass, field")
+    if "IntEnum" in translation.code:
+        import_lines.insert(0, "from enum import IntEnum")
+    imports = "\n" + future + "\n".join(import_lines) + "\n" if import_lines else ""
     prefix = header + imports + "\n\n"
     translation.code = prefix + translation.code
     translation.origins = [None] * prefix.count("\n") + translation.origins
     return translation
+
+
+def _static_lines(translator: Translator, root, text_of, owner: str) -> list[str]:
+    """Storage for Static locals: one module-level name (or instance attribute, with
+    `owner` = "self.") per procedure and variable, initialised to the type's default."""
+    lines = []
+    for child in root.named_children:
+        if child.type not in PROCEDURE_TYPES:
+            continue
+        procedure = procedure_scope(child, text_of)
+        for key, storage in procedure.statics.items():
+            default = translator.functions["default_for"](procedure.types.get(key, "Variant"))
+            lines.append(f"{owner}{storage} = {default}")
+    return lines
 
 
 def _join_top_level(parts: list[str]) -> str:
@@ -52,3 +94,152 @@ def _join_top_level(parts: list[str]) -> str:
         else:
             out.append(part)
     return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- classes
+
+
+def _class_body(translator: Translator, root, text_of) -> str:
+    scope = translator.scope
+    class_name = module_name_of(root, text_of, scope.name)
+    fields: list[str] = []
+    members: list[str] = []
+    comments: list[str] = []
+    vba_members: dict[str, str] = {}
+    interfaces: list[str] = []
+    for child in root.named_children:
+        if child.type == "variable_declaration":
+            fields.extend(_fields(translator, child, text_of, vba_members))
+        elif child.type == "implements_statement":
+            interfaces.append(text_of(child.child_by_field_name("interface")))
+        elif child.type in PROCEDURE_TYPES:
+            name = procedure_scope(child, text_of).name
+            vba_members[name.lower()] = python_name(name)
+            members.append(translator.statement(child))
+        elif child.type in ("comment",) and not members:
+            comments.append(translator.statement(child))
+        elif child.type == "const_declaration":
+            fields.extend(
+                "self." + line.strip()
+                for line in translator.statement(child).split("\n")
+                if line.strip()
+            )
+        elif child.type in ("comment",):
+            members.append(translator.statement(child))
+    fields += _static_lines(translator, root, text_of, "self.")
+    members = _order_properties([m for m in members if m.strip()])
+    bases = [translator.functions["qualified_class"](i) for i in interfaces] or ["vba.VbaClass"]
+    if scope.events:
+        bases.append("vba.EventSource")
+    lines = [f"class {class_name}({', '.join(bases)}):", f'    """Class module {class_name}."""', ""]
+    lines.append(f"    vba_members = {vba_members!r}")
+    default = _default_member(root, text_of)
+    if default:
+        lines.append(f"    vba_default_member = {default!r}")
+    lines.append("")
+    lines.append("    def __init__(self):")
+    if interfaces:
+        lines.append("        super().__init__()")
+    init = fields + (["self.class_initialize()"] if "class_initialize" in vba_members.values() else [])
+    lines.extend("        " + f for f in (init or ["pass"]))
+    body = "\n".join(lines)
+    for member in members:
+        body += "\n\n" + _indent(member)
+    body += _with_events(scope)
+    body += _aliases(interfaces, vba_members)
+    body += _iterator(root, text_of)
+    head = "\n".join(comments)
+    return (head + "\n\n\n" if head else "") + body
+
+
+def _fields(translator: Translator, node, text_of, vba_members: dict[str, str]) -> list[str]:
+    lines = []
+    for declarator in translator.functions["declarators"](node):
+        python = declarator.name
+        if python in {python_name(n) for n in translator.scope.with_events}:
+            lines.append(f"self._{python} = vba.Nothing")
+        else:
+            lines.append(f"self.{python} = {declarator.default}")
+    for child in node.named_children:
+        if child.type == "variable_declarator":
+            raw = text_of(child.child_by_field_name("name"))
+            vba_members[raw.lower()] = python_name(raw)
+    return lines
+
+
+def _order_properties(members: list[str]) -> list[str]:
+    """A setter must follow its getter in the class body (Python's `@x.setter`)."""
+    getters = {}
+    for index, member in enumerate(members):
+        clean = re.sub(f"{TAG}\\d+{TAG}", "", member)
+        if clean.lstrip().startswith("@property"):
+            match = _DEF.search(clean)
+            if match:
+                getters[match.group(1)] = index
+    ordered = list(members)
+    for member in members:
+        clean = re.sub(f"{TAG}\\d+{TAG}", "", member)
+        setter = re.match(r"\s*(?:#.*\n)*\s*@(\w+)\.setter", clean)
+        if setter and setter.group(1) in getters:
+            ordered.remove(member)
+            target = ordered.index(members[getters[setter.group(1)]])
+            ordered.insert(target + 1, member)
+    return ordered
+
+
+def _default_member(root, text_of) -> str | None:
+    """`Attribute X.VB_UserMemId = 0` names the default member."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "attribute_statement":
+            name = text_of(node.child_by_field_name("name"))
+            value = node.child_by_field_name("value")
+            if name.lower().endswith(".vb_usermemid") and value is not None:
+                if text_of(value).strip() == "0":
+                    return name.split(".")[0].lower()
+        stack.extend(node.named_children)
+    return None
+
+
+def _iterator(root, text_of) -> str:
+    """NewEnum (`VB_UserMemId = -4`) makes the class iterable for For Each."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "attribute_statement":
+            name = text_of(node.child_by_field_name("name"))
+            value = node.child_by_field_name("value")
+            if name.lower().endswith(".vb_usermemid") and value is not None:
+                if text_of(value).replace(" ", "") == "-4":
+                    member = python_name(name.split(".")[0])
+                    return f"\n\n    def __iter__(self):\n        return iter(self.{member})"
+        stack.extend(node.named_children)
+    return ""
+
+
+def _with_events(scope) -> str:
+    out = ""
+    for raw in sorted(scope.with_events):
+        name = python_name(scope.spelling(raw))
+        out += (
+            f"\n\n    @property\n    def {name}(self):\n        return self._{name}"
+            f"\n\n    @{name}.setter\n    def {name}(self, value):"
+            f"\n        self._{name} = vba.rebind_events(self, {name!r}, self._{name}, value)"
+        )
+    return out
+
+
+def _aliases(interfaces: list[str], vba_members: dict[str, str]) -> str:
+    """`I_Member` implementations are also reachable as `member` (calls through I)."""
+    out = ""
+    for interface in interfaces:
+        prefix = python_name(interface) + "_"
+        for python in vba_members.values():
+            if python.startswith(prefix):
+                out += f"\n\n    {python[len(prefix) :]} = {python}"
+    return out
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line if line.strip() else line for line in text.split("\n"))

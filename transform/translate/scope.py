@@ -57,6 +57,21 @@ class ProcedureScope:
     types: dict[str, str] = field(default_factory=dict)  # lower-case name -> VBA type
     parameters: list[str] = field(default_factory=list)
     byref: set[str] = field(default_factory=set)
+    # ByRef parameters the body assigns as a whole (lower-case, in parameter order):
+    # returned to the caller (see docs/translation.md, "ByRef").
+    byref_out: list[str] = field(default_factory=list)
+    statics: dict[str, str] = field(default_factory=dict)  # lower name -> python storage
+    property_kind: str | None = None  # get | let | set
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A name another module (or this one) defines: what it is and where it lives."""
+
+    module: str  # python module name
+    kind: str  # proc | class | var | const | enum | enummember | type | member | typemember
+    vba_type: str | None = None
+    detail: str = ""  # enum of an enum member; member kind of a class member
 
 
 @dataclass
@@ -72,6 +87,34 @@ class ModuleScope:
     # Public procedures of the other modules of the project: lower-case name -> module.
     project_procedures: dict[str, str] = field(default_factory=dict)
     imports: set[tuple[str, str]] = field(default_factory=set)  # (module, python name)
+    is_class: bool = False
+    # Everything the project defines, lower-case name -> Symbol ("Class.member" and
+    # "Type.member" for members); this module's own definitions included.
+    symbols: dict[str, Symbol] = field(default_factory=dict)
+    byref_out: dict[str, list[int]] = field(default_factory=dict)  # procedure -> positions
+    events: dict[str, list[int]] = field(default_factory=dict)  # event -> ByRef positions
+    with_events: set[str] = field(default_factory=set)
+    module_imports: set[str] = field(default_factory=set)  # `from . import m`
+    static_lines: list[str] = field(default_factory=list)  # module-level Static storage
+    python_module: str = ""
+
+    def symbol(self, name: str) -> Symbol | None:
+        return self.symbols.get(name.lower().rstrip("$%&!#@^"))
+
+    def is_local(self, name: str) -> bool:
+        """Declared in the current procedure (a local or a parameter)?"""
+        key = name.lower().rstrip("$%&!#@^")
+        return bool(self.procedure and key in self.procedure.types)
+
+    def class_of(self, vba_type: str | None) -> str | None:
+        """The project class a declared type names, or None."""
+        if not vba_type:
+            return None
+        symbol = self.symbols.get(vba_type.lower())
+        return vba_type if symbol is not None and symbol.kind == "class" else None
+
+    def member(self, class_name: str, member: str) -> Symbol | None:
+        return self.symbols.get(f"{class_name.lower()}.{member.lower()}")
 
     @property
     def current_procedure(self) -> str | None:
@@ -104,7 +147,21 @@ class ModuleScope:
                 return HINT_TYPES[value[-1]]
             if self.is_function_result(value):
                 return self.procedure.return_type or "Variant"
-            return self.declared_type(value) or "Variant"
+            declared = self.declared_type(value)
+            if declared:
+                return declared
+            symbol = self.symbol(value)
+            if symbol is not None and symbol.kind == "enummember":
+                return "Long"
+            if symbol is not None and symbol.kind in ("var", "const"):
+                return symbol.vba_type or "Variant"
+            if symbol is not None and symbol.kind == "proc" and symbol.vba_type:
+                return symbol.vba_type
+            return "Variant"
+        if kind == "me":
+            return self.name
+        if kind == "member_expression":
+            return self._member_type(node, text)
         if kind == "string_literal":
             return "String"
         if kind == "integer_literal":
@@ -117,6 +174,8 @@ class ModuleScope:
             return "Date"
         if kind == "parenthesized_expression" and node.named_child_count == 1:
             return self.type_of(node.named_children[0], text)
+        if kind == "call_expression" and _function_type(node) == "member_expression":
+            return self._member_type(node.child_by_field_name("function"), text, call=True)
         if kind == "call_expression":
             function = node.child_by_field_name("function")
             if function is not None and function.type == "identifier":
@@ -133,6 +192,21 @@ class ModuleScope:
         if kind == "typeof_expression":
             return "Boolean"
         return "Variant"
+
+    def _member_type(self, node: tree_sitter.Node, text, call: bool = False) -> str:
+        """`obj.Member`: the member's declared type when obj is of a project class (or
+        a UDT); Variant otherwise."""
+        owner = node.child_by_field_name("object")
+        member = node.child_by_field_name("member")
+        if owner is None or member is None:
+            return "Variant"
+        owner_type = self.type_of(owner, text)
+        symbol = self.symbols.get(f"{owner_type.lower()}.{text(member).lower()}")
+        if symbol is None or symbol.vba_type is None:
+            return "Variant"
+        if symbol.kind == "member" and symbol.detail == "var" and call:
+            return "Variant"
+        return symbol.vba_type
 
     def _binary_type(self, node: tree_sitter.Node, text) -> str:
         operator = node.child_by_field_name("operator")
@@ -159,6 +233,11 @@ class ModuleScope:
             yield
         finally:
             self.procedure = previous
+
+
+def _function_type(node: tree_sitter.Node) -> str | None:
+    function = node.child_by_field_name("function")
+    return function.type if function is not None else None
 
 
 def _operator(node: tree_sitter.Node, text) -> str:
@@ -194,6 +273,9 @@ def procedure_scope(node: tree_sitter.Node, text) -> ProcedureScope:
         elif return_type is None:
             return_type = "Variant"
     scope = ProcedureScope(name, node.type, return_type)
+    if node.type == "property_declaration":
+        kind = node.child_by_field_name("kind")
+        scope.property_kind = text(kind).lower() if kind is not None else "get"
     parameters = node.child_by_field_name("parameters")
     for parameter in parameters.named_children if parameters is not None else []:
         if parameter.type != "parameter":
@@ -210,7 +292,61 @@ def procedure_scope(node: tree_sitter.Node, text) -> ProcedureScope:
     if body is not None:
         for name_, type_ in _declarations(body, text):
             scope.types.setdefault(name_.lower(), type_)
+        assigned = {n.lower() for n in assigned_names(body, text)}
+        scope.byref_out = [
+            p.lower() for p in scope.parameters if p.lower() in scope.byref and p.lower() in assigned
+        ]
+        if scope.property_kind in ("let", "set"):
+            scope.byref_out = []  # the value parameter of a Property Let/Set is never returned
+        for static in _static_names(body, text):
+            scope.statics[static.lower()] = f"_{_snake(name)}_{_snake(static)}"
     return scope
+
+
+def _snake(name: str) -> str:
+    from .engine import python_name
+
+    return python_name(name).strip("_")
+
+
+def assigned_names(node: tree_sitter.Node, text) -> Iterator[str]:
+    """Simple names assigned anywhere below node: Let, Set, For counters, ReDim, Input #,
+    Line Input #, Get # targets (what a ByRef parameter's caller must see)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        targets: list[tree_sitter.Node | None] = []
+        if current.type in ("assignment_statement", "set_statement"):
+            targets = [current.child_by_field_name("left")]
+        elif current.type in ("for_statement", "for_each_statement"):
+            targets = [current.child_by_field_name("counter" if current.type == "for_statement" else "element")]
+        elif current.type == "redim_clause":
+            targets = [current.child_by_field_name("name")]
+        elif current.type in ("input_statement", "line_input_statement"):
+            targets = current.children_by_field_name("variable")
+        elif current.type in ("lset_statement", "rset_statement"):
+            targets = [current.child_by_field_name("left")]
+        elif current.type == "mid_statement":
+            arguments = current.child_by_field_name("arguments")
+            targets = arguments.named_children[:1] if arguments is not None else []
+        for target in targets:
+            if target is not None and target.type == "identifier":
+                yield text(target)
+        stack.extend(current.named_children)
+
+
+def _static_names(body: tree_sitter.Node, text) -> Iterator[str]:
+    stack = [body]
+    while stack:
+        current = stack.pop()
+        if current.type == "variable_declaration" and any(
+            c.type == "modifier" and text(c).lower() == "static" for c in current.named_children
+        ):
+            for child in current.named_children:
+                if child.type == "variable_declarator":
+                    yield text(child.child_by_field_name("name"))
+            continue
+        stack.extend(current.named_children)
 
 
 def _declarations(node: tree_sitter.Node, text) -> Iterator[tuple[str, str]]:
@@ -224,6 +360,9 @@ def _declarations(node: tree_sitter.Node, text) -> Iterator[tuple[str, str]]:
             if name_node is not None:
                 name = text(name_node)
                 declared = _type_text(current.child_by_field_name("type"), text)
+                length = current.child_by_field_name("length")
+                if length is not None:
+                    declared = f"String*{text(length)}"
                 yield name, declared or HINT_TYPES.get(name[-1:], "Variant")
             continue
         if current.type in PROCEDURE_TYPES and current is not node:
@@ -231,16 +370,116 @@ def _declarations(node: tree_sitter.Node, text) -> Iterator[tuple[str, str]]:
         stack.extend(current.named_children)
 
 
-def public_procedures(root: tree_sitter.Node, text) -> list[tuple[str, str | None]]:
-    """(name, return type) of the procedures other modules can call (not Private)."""
-    result = []
+def is_class_module(root: tree_sitter.Node) -> bool:
+    """Class modules, forms and user controls carry a VERSION header when exported."""
+    return any(child.type == "version_header" for child in root.named_children)
+
+
+def module_name_of(root: tree_sitter.Node, text, default: str = "") -> str:
     for child in root.named_children:
-        if child.type in PROCEDURE_TYPES and child.type != "property_declaration":
-            modifiers = [text(c).lower() for c in child.named_children if c.type == "modifier"]
-            if "private" not in modifiers:
-                procedure = procedure_scope(child, text)
+        if child.type == "attribute_statement":
+            name = child.child_by_field_name("name")
+            value = child.child_by_field_name("value")
+            if name is not None and value is not None and text(name).lower() == "vb_name":
+                return text(value).strip('"')
+    return default
+
+
+def _private(node: tree_sitter.Node, text) -> bool:
+    """Private procedures say so; module variables and constants are private unless
+    declared Public or Global."""
+    words = [text(c).lower() for c in node.named_children if c.type == "modifier"]
+    if node.type in PROCEDURE_TYPES:
+        return "private" in words
+    return not ({"public", "global"} & set(words))
+
+
+def public_procedures(root: tree_sitter.Node, text) -> list[tuple[str, str | None]]:
+    """What other modules can use, as (name, tag) pairs: procedures as (name, return
+    type), and other definitions with an `@kind:...` tag (see `decode_symbol`): class
+    modules and their members, public variables, constants, Enums and their members,
+    Types and their members, and the ByRef outputs of procedures (`name!byref`)."""
+    result: list[tuple[str, str | None]] = []
+    is_class = is_class_module(root)
+    class_name = module_name_of(root, text) if is_class else ""
+    if is_class:
+        result.append((class_name, "@class"))
+    for child in root.named_children:
+        if child.type in PROCEDURE_TYPES:
+            procedure = procedure_scope(child, text)
+            if is_class:
+                kind = procedure.property_kind or child.type.split("_")[0]
+                if kind == "get" and procedure.parameters:
+                    kind = "getp"
+                tag = f"@member:{kind}:{procedure.return_type or ''}"
+                key = f"{class_name}.{procedure.name}"
+                if kind in ("let", "set") and any(k == key for k, _ in result):
+                    continue
+                result.append((key, tag))
+            elif not _private(child, text):
                 result.append((procedure.name, procedure.return_type))
+            if procedure.byref_out:
+                positions = [procedure.parameters.index(p) for p in _original(procedure)]
+                owner = f"{class_name}.{procedure.name}" if is_class else procedure.name
+                result.append((f"{owner}!byref", "@byref:" + ",".join(map(str, positions))))
+        elif child.type == "variable_declaration" and is_class:
+            for name, type_ in _declarations(child, text):
+                result.append((f"{class_name}.{name}", f"@member:var:{type_}"))
+        elif child.type in ("variable_declaration", "const_declaration"):
+            kind = "var" if child.type == "variable_declaration" else "const"
+            visibility = "private" if _private(child, text) else "public"
+            for name, type_ in _declarations(child, text):
+                result.append((name, f"@{kind}:{type_}:{visibility}"))
+        elif child.type == "enum_declaration":
+            enum = text(child.child_by_field_name("name"))
+            result.append((enum, "@enum"))
+            for member in child.named_children:
+                if member.type == "enum_member":
+                    result.append((text(member.child_by_field_name("name")), f"@enummember:{enum}"))
+        elif child.type == "type_declaration":
+            udt = text(child.child_by_field_name("name"))
+            result.append((udt, "@type"))
+            for member in child.named_children:
+                if member.type == "type_member":
+                    mtype = member.child_by_field_name("type")
+                    length = member.child_by_field_name("length")
+                    if length is not None:
+                        result.append((f"{udt}.{text(member.child_by_field_name('name'))}", f"@typemember:String*{text(length)}"))
+                        continue
+                    result.append(
+                        (
+                            f"{udt}.{text(member.child_by_field_name('name'))}",
+                            f"@typemember:{text(mtype) if mtype is not None else 'Variant'}",
+                        )
+                    )
+        elif child.type == "event_declaration" and is_class:
+            result.append((f"{class_name}.{text(child.child_by_field_name('name'))}", "@member:event:"))
     return result
+
+
+def _original(procedure: ProcedureScope) -> list[str]:
+    lower = [p.lower() for p in procedure.parameters]
+    return [procedure.parameters[lower.index(p)] for p in procedure.byref_out]
+
+
+def decode_symbol(module: str, tag: str | None) -> Symbol:
+    """A project entry as a Symbol (procedures carry their return type, untagged)."""
+    if not tag or not tag.startswith("@"):
+        return Symbol(module, "proc", tag)
+    kind, _, rest = tag[1:].partition(":")
+    if kind == "member":
+        member_kind, _, vba_type = rest.partition(":")
+        return Symbol(module, "member", vba_type or None, member_kind)
+    if kind in ("var", "const"):
+        vba_type, _, visibility = rest.partition(":")
+        return Symbol(module, kind, vba_type or None, visibility)
+    if kind == "enummember":
+        return Symbol(module, kind, rest, rest)
+    if kind == "typemember":
+        return Symbol(module, kind, rest)
+    if kind == "byref":
+        return Symbol(module, kind, None, rest)
+    return Symbol(module, kind, None)
 
 
 def module_scope(
@@ -249,24 +488,61 @@ def module_scope(
     text,
     project: dict[str, tuple[str, str | None]] | None = None,
 ) -> ModuleScope:
-    """`project`: public procedures of the other modules, lower-case name -> (module, type)."""
-    scope = ModuleScope(name)
-    for key, (module, return_type) in (project or {}).items():
-        if module != name:
+    """`project`: what all modules define (see `public_procedures`), lower-case name ->
+    (python module, tag); this module's own definitions are added when missing."""
+    scope = ModuleScope(name, python_module=name)
+    scope.is_class = is_class_module(root)
+    entries = dict(project or {})
+    for key, tag in public_procedures(root, text):
+        entries[key.lower()] = (name, tag)  # this module's own definition wins
+    for key, (module, tag) in entries.items():
+        symbol = decode_symbol(module, tag)
+        if symbol.kind == "byref":
+            scope.byref_out[key.split("!")[0]] = [int(p) for p in symbol.detail.split(",") if p]
+            continue
+        if symbol.kind in ("var", "const") and symbol.detail == "private" and module != name:
+            continue
+        scope.symbols[key] = symbol
+        if symbol.kind == "proc" and module != name:
             scope.project_procedures[key] = module
-            if return_type:
-                scope.return_types.setdefault(key, return_type)
+            if symbol.vba_type:
+                scope.return_types.setdefault(key, symbol.vba_type)
     for child in root.named_children:
         if child.type in PROCEDURE_TYPES:
             procedure = procedure_scope(child, text)
             scope.spellings.setdefault(procedure.name.lower(), procedure.name)
             scope.procedures.add(procedure.name.lower())
-            if procedure.return_type:
+            if procedure.return_type and procedure.property_kind in (None, "get"):
                 scope.return_types[procedure.name.lower()] = procedure.return_type
+            if procedure.byref_out and not scope.is_class:
+                scope.byref_out[procedure.name.lower()] = [
+                    procedure.parameters.index(p) for p in _original(procedure)
+                ]
         elif child.type == "option_statement" and "text" in text(child).lower().split():
             scope.option_compare_text = True
         elif child.type in ("variable_declaration", "const_declaration"):
             for name_, type_ in _declarations(child, text):
                 scope.types[name_.lower()] = type_
                 scope.spellings.setdefault(name_.lower(), name_)
+            if child.type == "variable_declaration" and child.child_by_field_name("with_events"):
+                for name_, _ in _declarations(child, text):
+                    scope.with_events.add(name_.lower())
+        elif child.type == "event_declaration":
+            scope.events[text(child.child_by_field_name("name")).lower()] = _byref_positions(
+                child, text
+            )
     return scope
+
+
+def _byref_positions(node: tree_sitter.Node, text) -> list[int]:
+    parameters = node.child_by_field_name("parameters")
+    positions = []
+    index = 0
+    for parameter in parameters.named_children if parameters is not None else []:
+        if parameter.type != "parameter":
+            continue
+        words = [text(c).lower() for c in parameter.children if not c.is_named]
+        if "byval" not in words:
+            positions.append(index)
+        index += 1
+    return positions

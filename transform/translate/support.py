@@ -15,7 +15,11 @@ from pathlib import Path
 import transform.runtimes.vba as runtime
 from transform.runtimes.vba.builtins import BUILTINS
 
+from . import helpers as translation_helpers
+
 RUNTIME_DIR = Path(runtime.__file__).parent
+HELPERS_FILE = Path(translation_helpers.__file__)
+_ABSOLUTE = re.compile(r"\bfrom transform\.runtimes\.vba(\.|\s)")
 PACKAGE = "vba_support"
 
 OPERATORS = """add sub mul div intdiv mod power neg concat eq ne lt gt le ge like and_ or_ xor
@@ -28,6 +32,15 @@ EXPLICIT = {
     **{name: ("operators", name) for name in OPERATORS.split()},
     **{name: ("values", name) for name in VALUES.split()},
     **{name: ("flow", name) for name in FLOW.split()},
+    **{name: ("helpers", name) for name in translation_helpers.__all__},
+    "set_": ("helpers", "set_"),
+    "rebind_events": ("helpers", "rebind_events"),
+    "MISSING": ("values", "MISSING"),
+    "let_coerce": ("coerce", "let_coerce"),
+    "lset": ("strings", "lset"),
+    "rset": ("strings", "rset"),
+    "fixed_string": ("strings", "fixed_string"),
+    "VbaArray": ("arrays", "VbaArray"),
     "SEMICOLON": ("printing", "SEMICOLON"),
     "COMMA": ("printing", "COMMA"),
 }
@@ -64,7 +77,7 @@ def support_files(helpers: set[str]) -> dict[str, str]:
         module, attribute = resolve(helper)
         imports.setdefault(module, []).append((attribute, helper))
     modules = _closure(set(imports))
-    files = {f"{PACKAGE}/{m}.py": (RUNTIME_DIR / f"{m}.py").read_text() for m in sorted(modules)}
+    files = {f"{PACKAGE}/{m}.py": _module_text(m) for m in sorted(modules)}
     files[f"{PACKAGE}/__init__.py"] = _facade(imports)
     return files
 
@@ -83,6 +96,16 @@ def _facade(imports: dict[str, list[tuple[str, str]]]) -> str:
     return "\n".join(dict.fromkeys(lines)) + "\n"
 
 
+def _module_text(module: str) -> str:
+    """A library module's text; our helpers file with its absolute imports made relative
+    (it lives in the translator's package here, in the support package there)."""
+    if module == "helpers":
+        text = HELPERS_FILE.read_text()
+        text = text.replace("from transform.runtimes.vba import ", "from . import ")
+        return _ABSOLUTE.sub(lambda m: "from ." if m.group(1) == "." else "from . ", text)
+    return (RUNTIME_DIR / f"{module}.py").read_text()
+
+
 def _closure(modules: set[str]) -> set[str]:
     """Library modules transitively imported by these (relative imports only)."""
     result, stack = set(), list(modules)
@@ -91,7 +114,7 @@ def _closure(modules: set[str]) -> set[str]:
         if module in result:
             continue
         result.add(module)
-        tree = ast.parse((RUNTIME_DIR / f"{module}.py").read_text())
+        tree = ast.parse(_module_text(module))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.level == 1:
                 if node.module:

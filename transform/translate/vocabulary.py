@@ -15,6 +15,8 @@ import tree_sitter
 
 from transform.runtimes.vba.builtins import BUILTINS
 
+from .flow import FlowWords
+from .names import NameWords
 from .scope import HINT_TYPES, NUMERIC_TYPES
 
 if TYPE_CHECKING:
@@ -59,10 +61,15 @@ class Declarator:
     default: str
 
 
-class Vocabulary:
+class Vocabulary(NameWords, FlowWords):
     def __init__(self, translator: Translator):
         self.t = translator
         self.temps: dict[str, int] = {}
+        self.with_stack: list[tuple[str, str | None]] = []
+        self.labels = None
+        self.resuming = False
+        self.unguarded_nodes: set[int] = set()
+        self.hoisted_calls: dict[int, str] = {}
 
     def functions(self) -> dict:
         return {
@@ -203,7 +210,7 @@ class Vocabulary:
 
     def parameters(self, node: tree_sitter.Node) -> str:
         parameter_list = node.child_by_field_name("parameters")
-        rendered = []
+        rendered = ["self"] if self.t.scope.is_class else []
         for parameter in parameter_list.named_children if parameter_list is not None else []:
             if parameter.type != "parameter":
                 continue
@@ -215,11 +222,16 @@ class Vocabulary:
             if default is not None:
                 text += f" = {self.t.expression(default)}"
             elif any(c.type == "Optional" for c in parameter.children):
-                text += " = vba.Missing"
+                text += " = vba.MISSING"
+            elif any(c.type == "ParamArray" for c in parameter.children):
+                text = "*" + self.t.name(name)
             rendered.append(text)
         return ", ".join(rendered)
 
     def returns(self, node: tree_sitter.Node) -> str:
+        procedure = self.t.scope.procedure
+        if procedure is not None and procedure.byref_out:
+            return ""
         annotation = ANNOTATIONS.get(
             self._type_name(node.child_by_field_name("return_type"), "").lower()
         )
@@ -232,10 +244,204 @@ class Vocabulary:
     def exit_code(self, node: tree_sitter.Node) -> str:
         words = [self.t.text(c).lower() for c in node.children if not c.is_named]
         if "function" in words or ("property" in words and self.t.scope.procedure.return_type):
-            return "return result"
+            return "return result" + self.byref_return_suffix(", ")
         if "sub" in words or "property" in words:
-            return "return"
+            return "return" + self.byref_return_suffix(" ")
         return "break"
+
+    # -- arrays and declarations ---------------------------------------------------------
+
+    def statements(self, block: tree_sitter.Node | None) -> str:
+        """A block's statements at the current level (With bodies: no Python block)."""
+        if block is None:
+            return ""
+        return "\n".join(filter(None, (self.t.statement(c) for c in self.t.statements_of(block))))
+
+    def bounds(self, dimensions: tree_sitter.Node) -> str:
+        """`(1 To 5, 3)` as `(1, 5), (0, 3)` (lower bound 0 by default: Option Base 0)."""
+        rendered = []
+        for dimension in dimensions.named_children:
+            if dimension.type != "dimension":
+                continue
+            lower = dimension.child_by_field_name("lower")
+            upper = dimension.child_by_field_name("upper")
+            low = self.t.expression(lower) if lower is not None else "0"
+            rendered.append(f"({low}, {self.t.expression(upper)})")
+        return ", ".join(rendered)
+
+    def preserve(self, node: tree_sitter.Node) -> bool:
+        return any(c.type == "Preserve" for c in node.children)
+
+    def element_default(self, clause: tree_sitter.Node) -> str:
+        name = self.t.text(clause.child_by_field_name("name"))
+        declared = self.t.scope.declared_type(name) or "Variant"
+        default = self._default(declared.split("*")[0].strip())
+        return "" if default == "vba.Empty" else f", default={default}"
+
+    def declaration_lines(self, node: tree_sitter.Node) -> list[str]:
+        lines = []
+        for child in node.named_children:
+            if child.type != "variable_declarator":
+                continue
+            name = self.t.text(child.child_by_field_name("name"))
+            python = self.assign_target(child.child_by_field_name("name"))
+            vba_type = self._type_name(child.child_by_field_name("type"), name)
+            default = self._default(vba_type)
+            dimensions = child.child_by_field_name("dimensions")
+            length = child.child_by_field_name("length")
+            if dimensions is not None:
+                bounds = self.bounds(dimensions)
+                extra = "" if default == "vba.Empty" else f"default={default}"
+                if bounds:
+                    lines.append(f"{python} = vba.new_array({bounds}{', ' + extra if extra else ''})")
+                else:
+                    lines.append(f"{python} = vba.new_array(fixed=False{', ' + extra if extra else ''})")
+            elif length is not None:
+                lines.append(f"{python} = {' ' * int(self.t.text(length))!r}")
+            elif any(c.type == "New" for c in child.children):
+                lines.append(f"{python} = {self._new_of(vba_type)}")
+            else:
+                lines.append(f"{python} = {default}")
+        return lines
+
+    def _new_of(self, vba_type: str) -> str:
+        from .names import CLASS_NAMES
+
+        if vba_type.lower() in CLASS_NAMES:
+            return CLASS_NAMES[vba_type.lower()]
+        return self.qualified_class(vba_type) + "()"
+
+    def coerced(self, target: tree_sitter.Node, value: tree_sitter.Node) -> str:
+        """The value stored by `target = value`: a fixed-length String pads/truncates."""
+        code = self.t.expression(value)
+        declared = self.t.scope.declared_type(self.t.text(target)) or ""
+        if declared.startswith("String*"):
+            return f"vba.fixed_string({code}, {declared.split('*')[1]})"
+        symbol = self.t.scope.symbol(declared) if declared else None
+        if symbol is not None and symbol.kind == "type" and value.type != "call_expression":
+            return f"{code}.copy()"
+        return code
+
+    # -- Enums and Types --------------------------------------------------------------------
+
+    def enum_members(self, node: tree_sitter.Node) -> list[tuple[str, str]]:
+        """(NAME, value) pairs: explicit values translated, others previous + 1."""
+        from .engine import python_name
+
+        members, previous = [], None
+        for child in node.named_children:
+            if child.type != "enum_member":
+                continue
+            name = python_name(self.t.text(child.child_by_field_name("name"))).upper().strip("_")
+            value = child.child_by_field_name("value")
+            if value is not None:
+                code = self.t.expression(value)
+            elif previous is None:
+                code = "0"
+            else:
+                code = f"{previous} + 1" if not previous.isdigit() else str(int(previous) + 1)
+            members.append((name, code))
+            previous = name if value is not None and not code.lstrip("-").isdigit() else code
+        return members
+
+    def type_fields(self, node: tree_sitter.Node) -> list[str]:
+        fields = []
+        for child in node.named_children:
+            if child.type != "type_member":
+                continue
+            name = self.t.text(child.child_by_field_name("name"))
+            vba_type = self._type_name(child.child_by_field_name("type"), name)
+            length = child.child_by_field_name("length")
+            annotation = ANNOTATIONS.get(vba_type.lower(), "object")
+            if length is not None:
+                default = repr(" " * int(self.t.text(length)))
+            elif child.child_by_field_name("dimensions") is not None:
+                default = f"field(default_factory=lambda: vba.new_array({self.bounds(child.child_by_field_name('dimensions'))}))"
+            else:
+                default = self._default(vba_type)
+                if default.endswith("()"):
+                    default = f"field(default_factory={default[:-2]})"
+            fields.append(f"{self.t.name(name)}: {annotation} = {default}")
+        return fields
+
+    # -- ByRef ----------------------------------------------------------------------------
+
+    def byref_return_suffix(self, joiner: str = " ") -> str:
+        """The ByRef parameters the procedure assigns, returned to the caller after the
+        result (docs/translation.md, "ByRef")."""
+        procedure = self.t.scope.procedure
+        if procedure is None or not procedure.byref_out:
+            return ""
+        names = ", ".join(self.t.name(p) for p in procedure.byref_out)
+        return joiner + names
+
+    def final_return(self, node: tree_sitter.Node) -> str:
+        """The last line of a procedure: `return result` for functions, the ByRef
+        outputs for procedures that assign ByRef parameters, else nothing."""
+        procedure = self.t.scope.procedure
+        if procedure is not None and procedure.return_type:
+            return "return result" + self.byref_return_suffix(", ")
+        suffix = self.byref_return_suffix(" ")
+        return "return" + suffix if suffix else ""
+
+    def byref_positions(self, function: tree_sitter.Node) -> list[int]:
+        """Argument positions a called procedure assigns (its ByRef outputs)."""
+        if function.type == "identifier":
+            return self.t.scope.byref_out.get(self.t.text(function).lower(), [])
+        if function.type == "member_expression":
+            owner = function.child_by_field_name("object")
+            member = function.child_by_field_name("member")
+            cls = self.receiver_class(owner)
+            if cls is not None and member is not None:
+                key = f"{cls.lower()}.{self.t.text(member).lower()}"
+                return self.t.scope.byref_out.get(key, [])
+        return []
+
+    def byref_targets(self, function: tree_sitter.Node, args: tree_sitter.Node | None) -> str:
+        """`a, b = ` for a call whose procedure assigns ByRef parameters: the variables
+        passed there receive the new values (`_` for arguments that are not variables)."""
+        positions = self.byref_positions(function)
+        if not positions:
+            return ""
+        values = [] if args is None else [
+            c for c in args.named_children if not c.is_extra and c.type != "comment"
+        ]
+        targets = []
+        for position in positions:
+            arg = values[position] if position < len(values) else None
+            if arg is not None and arg.type == "identifier":
+                targets.append(self.assign_target(arg))
+            elif arg is not None and arg.type == "member_expression" and self.member_symbol(arg):
+                targets.append(self.receiver(arg.child_by_field_name("object")) + "." + self.t.name(arg.child_by_field_name("member")))
+            else:
+                targets.append("_")
+        return ", ".join(targets) + " = "
+
+    def hoist(self, node: tree_sitter.Node) -> str:
+        """Calls of functions with ByRef outputs inside a condition, run just before the
+        statement: `found, o_line = try_get_line(...)`; the condition then reads the
+        result (the call still runs once, before the rest of the condition)."""
+        lines = []
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.type == "call_expression":
+                function = current.child_by_field_name("function")
+                args = current.child_by_field_name("arguments")
+                if function is not None and self.byref_positions(function):
+                    name = self.temp("found", current)
+                    self.hoisted_calls[current.start_byte] = ""
+                    call = self.t.expression(current)
+                    self.hoisted_calls[current.start_byte] = name
+                    targets = self.byref_targets(function, args)
+                    lines.append(f"{name}, {targets}{call}")
+                    continue
+            stack.extend(current.named_children)
+        return "\n".join(lines) + ("\n" if lines else "")
+
+    def hoisted(self, node: tree_sitter.Node) -> str | None:
+        """The temp holding a hoisted call's result ('' while the call itself renders)."""
+        return self.hoisted_calls.get(node.start_byte)
 
     def global_line(self, node: tree_sitter.Node) -> str:
         """`global a, b` for the module-level variables a procedure assigns (Python would
@@ -244,13 +450,24 @@ class Vocabulary:
         body = node.child_by_field_name("body")
         if procedure is None or body is None:
             return ""
-        names = sorted(
-            {
-                self.t.name(name)
-                for name in self._assigned_names(body)
-                if name.lower() not in procedure.types and name.lower() in self.t.scope.types
-            }
-        )
+        if self.t.scope.is_class:
+            names = sorted(
+                {
+                    procedure.statics[name.lower()]
+                    for name in self._assigned_names(body)
+                    if name.lower() in procedure.statics
+                }
+            )
+            names = []
+        else:
+            names = sorted(
+                {
+                    procedure.statics.get(name.lower()) or self.t.name(name)
+                    for name in self._assigned_names(body)
+                    if name.lower() in procedure.statics
+                    or (name.lower() not in procedure.types and name.lower() in self.t.scope.types)
+                }
+            )
         return f"global {', '.join(names)}" if names else ""
 
     def has_byref_writes(self, node: tree_sitter.Node) -> bool:
@@ -322,4 +539,53 @@ class Vocabulary:
         return HINT_TYPES.get(name[-1:], "Variant")
 
     def _default(self, vba_type: str) -> str:
-        return DEFAULTS.get(vba_type.lower(), "None")
+        """A declared type's initial value: Nothing for objects, a fresh value for a
+        Type, 0 for an Enum."""
+        known = DEFAULTS.get(vba_type.lower())
+        if known is not None:
+            return "vba.Nothing" if known == "None" else known
+        symbol = self.t.scope.symbol(vba_type.split(".")[-1])
+        if symbol is not None and symbol.kind == "enum":
+            return "0"
+        if symbol is not None and symbol.kind == "type":
+            return self._qualified(symbol.module, vba_type) + "()"
+        return "vba.Nothing"
+
+    def default_for(self, vba_type: str) -> str:
+        return self._default(vba_type)
+
+    def qualified_class(self, name: str) -> str:
+        symbol = self.t.scope.symbol(name)
+        module = symbol.module if symbol is not None else self.t.scope.python_module
+        return self._qualified(module, name)
+
+    def paramarray_line(self, node: tree_sitter.Node) -> str:
+        """A ParamArray arrives as a Python tuple; VBA sees a 0-based Variant array."""
+        parameter_list = node.child_by_field_name("parameters")
+        for parameter in parameter_list.named_children if parameter_list is not None else []:
+            if parameter.type == "parameter" and parameter.child_by_field_name("param_array"):
+                name = self.t.name(parameter.child_by_field_name("name"))
+                return f"{name} = vba.array(*{name})"
+        return ""
+
+    def is_class(self) -> bool:
+        return self.t.scope.is_class
+
+    def property_kind(self, node: tree_sitter.Node) -> str:
+        kind = node.child_by_field_name("kind")
+        return self.t.text(kind).lower() if kind is not None else "get"
+
+    def has_parameters(self, node: tree_sitter.Node) -> bool:
+        parameter_list = node.child_by_field_name("parameters")
+        return parameter_list is not None and any(
+            c.type == "parameter" for c in parameter_list.named_children
+        )
+
+    def has_getter(self, node: tree_sitter.Node) -> bool:
+        """Is there a Property Get of the same name in this module?"""
+        name = self.t.text(node.child_by_field_name("name")).lower()
+        for sibling in node.parent.named_children:
+            if sibling.type == "property_declaration" and self.property_kind(sibling) == "get":
+                if self.t.text(sibling.child_by_field_name("name")).lower() == name:
+                    return True
+        return False

@@ -1,0 +1,329 @@
+"""Vocabulary for control flow the rules cannot express alone: a procedure body with
+labels (GoTo to tail blocks, On Error GoTo handlers), On Error Resume Next regions,
+Select Case tests.
+
+Shapes handled (docs/translation.md, "Errors and GoTo"):
+- labels at the top level of a procedure split it into a main part and labelled tail
+  blocks; `GoTo L` becomes L's block inlined at the jump (followed by the block's own
+  fall-through into the next label, and the procedure exit when it does not end in
+  one), so every path runs exactly the statements VBA runs;
+- `On Error GoTo H` at the top level, with H a tail block: the statements after it
+  become `try:`, H's block the `except` (Err filled by `vba.catch`); a handler ending
+  in `Resume L` clears Err and continues with L's block after the try;
+- `On Error Resume Next` ... `On Error GoTo 0`: each simple statement in between runs
+  in its own `try`/`except` that records the error in Err and goes on.
+Anything else keeps its markers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import tree_sitter
+
+if TYPE_CHECKING:
+    from .engine import Translator
+
+SIMPLE_STATEMENTS = {
+    "assignment_statement",
+    "set_statement",
+    "call_statement",
+    "print_statement",
+    "redim_statement",
+    "erase_statement",
+    "lset_statement",
+    "rset_statement",
+    "mid_statement",
+    "open_statement",
+    "close_statement",
+    "write_statement",
+    "input_statement",
+    "line_input_statement",
+    "raiseevent_statement",
+}
+
+
+INDENT = "    "
+
+
+
+def _failure() -> type[Exception]:
+    from .engine import TranslationFailure as failure
+
+    return failure
+
+
+def indent(code: str) -> str:
+    return "\n".join(INDENT + line if line.strip() else line for line in code.split("\n"))
+
+
+@dataclass
+class Labels:
+    """The labelled tail blocks of the procedure being translated."""
+
+    order: list[str] = field(default_factory=list)  # lower-case, in source order
+    blocks: dict[str, list[tree_sitter.Node]] = field(default_factory=dict)
+    handler: str | None = None
+    resume_target: str | None = None
+
+
+class FlowWords:
+    t: Translator
+
+    # -- procedure bodies -----------------------------------------------------------------
+
+    def procedure_body(self, procedure: tree_sitter.Node) -> str:
+        """A procedure's statements, indented, with labels and On Error shapes resolved."""
+        block = procedure.child_by_field_name("body")
+        statements = [] if block is None else list(self.t.statements_of(block))
+        saved = (self.labels, self.resuming)
+        self.labels, self.resuming = Labels(), False
+        try:
+            main = self._split(statements)
+            code = self._render_main(main)
+        except _failure():
+            self.labels, self.resuming = Labels(), False
+            self.labels = None
+            code = self._render(statements)
+        finally:
+            self.labels, self.resuming = saved
+        return indent(code if code.strip() else "pass")
+
+    def _split(self, statements: list[tree_sitter.Node]) -> list[tree_sitter.Node]:
+        main: list[tree_sitter.Node] = []
+        current = main
+        for statement in statements:
+            if statement.type == "label" and self._is_target(statement):
+                name = self._label_name(statement)
+                self.labels.order.append(name)
+                current = self.labels.blocks.setdefault(name, [])
+                continue
+            if statement.type == "label":
+                continue  # a line number nobody jumps to
+            current.append(statement)
+        return main
+
+    def _is_target(self, label: tree_sitter.Node) -> bool:
+        name = self._label_name(label)
+        procedure = label.parent
+        while procedure is not None and procedure.type not in (
+            "sub_declaration",
+            "function_declaration",
+            "property_declaration",
+        ):
+            procedure = procedure.parent
+        if procedure is None:
+            return True
+        stack = [procedure]
+        while stack:
+            node = stack.pop()
+            if node.type in ("goto_statement", "on_error_statement", "resume_statement"):
+                target = node.child_by_field_name("target")
+                if target is not None and self.t.text(target).lower() == name:
+                    return True
+            stack.extend(node.named_children)
+        return False
+
+    def _label_name(self, label: tree_sitter.Node) -> str:
+        name = label.child_by_field_name("name")
+        return self.t.text(name if name is not None else label).rstrip(":").lower()
+
+    def _render_main(self, main: list[tree_sitter.Node]) -> str:
+        for index, statement in enumerate(main):
+            if statement.type == "on_error_statement" and self._handler_label(statement):
+                return self._render_protected(main[:index], statement, main[index + 1 :])
+        code = self._render(main)
+        if self.labels.order and not self._terminal(main):
+            code += "\n" + self._expand(self.labels.order[0])
+        return code
+
+    def _handler_label(self, statement: tree_sitter.Node) -> str | None:
+        target = statement.child_by_field_name("target")
+        if target is None or self.t.text(target) in ("0", "-1"):
+            return None
+        return self.t.text(target).lower()
+
+    def _render_protected(
+        self, before: list, statement: tree_sitter.Node, protected: list
+    ) -> str:
+        handler = self._handler_label(statement)
+        if handler not in self.labels.blocks:
+            raise _failure()("On Error target is not a tail label")
+        position = self.labels.order.index(handler)
+        after = None
+        if not self._terminal(protected):
+            if position == 0:
+                raise _failure()("the protected code falls into its handler")
+            after = self.labels.order[0]
+        handler_block = list(self.labels.blocks[handler])
+        resume = None
+        if handler_block and handler_block[-1].type == "resume_statement":
+            target = handler_block[-1].child_by_field_name("target")
+            if target is None or (after is not None and self.t.text(target).lower() != after):
+                raise _failure()("Resume shape")
+            resume = self.t.text(target).lower()
+            handler_block = handler_block[:-1]
+        self.labels.handler = handler
+        head = self._render(before)
+        try_code = self._render(protected)
+        self.labels.handler = None
+        handler_code = self._render(handler_block)
+        if not self._terminal(handler_block) and position + 1 < len(self.labels.order):
+            if resume is None:
+                raise _failure()("handler falls into another label")
+        lines = [head] if head.strip() else []
+        lines.append("vba.err.clear()")
+        lines.append("try:\n" + indent(try_code or "pass"))
+        except_code = "vba.catch(exc)\n" + handler_code
+        if resume is not None:
+            except_code += "\nvba.err.clear()"
+        lines.append("except Exception as exc:  # On Error GoTo\n" + indent(except_code))
+        if after is not None:
+            lines.append(self._expand(after))
+        return "\n".join(lines)
+
+    def _render(self, statements: list[tree_sitter.Node]) -> str:
+        return "\n".join(filter(None, (self.t.statement(s) for s in statements)))
+
+    def _terminal(self, statements: list[tree_sitter.Node]) -> bool:
+        """Does the list end in a statement that leaves the procedure?"""
+        if not statements:
+            return False
+        last = statements[-1]
+        if last.type == "exit_statement":
+            return self.exit_code(last) != "break"
+        if last.type == "call_statement":
+            return self.t.text(last).lower().replace(" ", "").startswith("err.raise")
+        if last.type in ("goto_statement", "end_statement"):
+            return True
+        return False
+
+    def _expand(self, label: str) -> str:
+        """A tail block as it runs when reached: its statements, then the next block
+        when it falls through."""
+        if label not in self.labels.blocks:
+            raise _failure()(f"no label {label}")
+        block = self.labels.blocks[label]
+        code = self._render(block)
+        position = self.labels.order.index(label)
+        if not self._terminal(block) and position + 1 < len(self.labels.order):
+            code += "\n" + self._expand(self.labels.order[position + 1])
+        return code
+
+    # -- statements the shapes consume ----------------------------------------------------
+
+    def goto(self, node: tree_sitter.Node) -> str:
+        """`GoTo L` with L a tail block: the block inlined, then the procedure exit."""
+        target = self.t.text(node.child_by_field_name("target")).lower()
+        if self.labels is None or target not in self.labels.blocks:
+            raise _failure()("GoTo outside the tail-block shape")
+        if target == self.labels.handler:
+            raise _failure()("GoTo into an active handler")
+        block = self.labels.blocks[target]
+        code = self._expand(target)
+        if not self._terminal_chain(target):
+            code += "\n" + self._exit_of_procedure()
+        return code
+
+    def _terminal_chain(self, label: str) -> bool:
+        position = self.labels.order.index(label)
+        for name in self.labels.order[position:]:
+            if self._terminal(self.labels.blocks[name]):
+                return True
+        return False
+
+    def _exit_of_procedure(self) -> str:
+        procedure = self.t.scope.procedure
+        if procedure is not None and procedure.return_type:
+            return "return result"
+        return "return" + self.byref_return_suffix()
+
+    def on_error(self, node: tree_sitter.Node) -> str:
+        """On Error Resume Next / GoTo 0 open and close guarded regions; GoTo H is
+        consumed by the procedure shape."""
+        words = [self.t.text(c).lower() for c in node.children if not c.is_named]
+        if "resume" in words:
+            self.resuming = True
+            return "vba.err.clear()  # On Error Resume Next"
+        target = node.child_by_field_name("target")
+        if target is not None and self.t.text(target) == "0":
+            self.resuming = False
+            return "vba.err.clear()  # On Error GoTo 0"
+        if target is not None and self.labels is not None and self.labels.blocks.get(
+            self.t.text(target).lower()
+        ) is not None and self.labels.handler == self.t.text(target).lower():
+            self.resuming = False
+            return "vba.err.clear()"
+        raise _failure()("On Error shape")
+
+    def guarded(self, node: tree_sitter.Node) -> bool:
+        """Inside On Error Resume Next, is this a simple statement still to wrap?"""
+        return (
+            self.resuming
+            and node.type in SIMPLE_STATEMENTS
+            and node.start_byte not in self.unguarded_nodes
+        )
+
+    def unguarded(self, node: tree_sitter.Node) -> str:
+        """The statement itself, for the try block that guards it."""
+        self.unguarded_nodes.add(node.start_byte)
+        try:
+            return indent(self.t.statement(node))
+        finally:
+            self.unguarded_nodes.discard(node.start_byte)
+
+    # -- Select Case ------------------------------------------------------------------------
+
+    def case_test(self, clause: tree_sitter.Node, subject: str, subject_node) -> str:
+        """`Case 1, 5 To 7, Is > 9` as `a or b or c` against the subject evaluated once
+        (comparisons with VBA's rules unless both sides are typed alike)."""
+        tests = []
+        for value in clause.children_by_field_name("value"):
+            tests.append(self._case_value(value, subject, subject_node))
+        return " or ".join(tests) if len(tests) > 1 else tests[0]
+
+    def _case_value(self, value: tree_sitter.Node, subject: str, subject_node) -> str:
+        if value.type == "case_range":
+            low = value.child_by_field_name("start")
+            high = value.child_by_field_name("end")
+            return f"{self._compare(subject, subject_node, '>=', low)} and " + (
+                self._compare(subject, subject_node, "<=", high)
+            )
+        if value.type == "case_comparison":
+            operator = self.t.text(value.child_by_field_name("operator"))
+            return self._compare(subject, subject_node, operator, value.child_by_field_name("value"))
+        return self._compare(subject, subject_node, "=", value)
+
+    def _compare(self, subject: str, subject_node, operator: str, other) -> str:
+        code = self.t.expression(other)
+        left, right = self.t.type_of(subject_node), self.t.type_of(other)
+        typed = (left == right == "String" and not self.t.scope.option_compare_text) or (
+            self.numeric(subject_node) and self.numeric(other)
+        )
+        if typed or (left in ("Long", "Integer") and self._is_enum(other)):
+            python = {"=": "==", "<>": "!="}.get(operator, operator)
+            return f"{subject} {python} {self.t.operand(other)}"
+        helper = {"=": "eq", "<>": "ne", "<": "lt", ">": "gt", "<=": "le", ">=": "ge"}[operator]
+        return f"vba.{helper}({subject}, {code})"
+
+    def _is_enum(self, node: tree_sitter.Node) -> bool:
+        symbol = self.t.scope.symbol(self.t.text(node)) if node.type == "identifier" else None
+        return symbol is not None and symbol.kind == "enummember"
+
+    def case_clauses(self, node: tree_sitter.Node) -> list[tree_sitter.Node]:
+        return [c for c in node.named_children if c.type == "case_clause"]
+
+    def case_else(self, node: tree_sitter.Node) -> tree_sitter.Node | None:
+        for child in node.named_children:
+            if child.type == "case_else_clause":
+                return child
+        return None
+
+    def subject(self, node: tree_sitter.Node) -> str:
+        """The Select subject, evaluated once: the variable itself when it is a plain
+        name, else a temp."""
+        value = node.child_by_field_name("value")
+        if value.type == "identifier":
+            return self.ref(value)
+        return self.temp("case", node)

@@ -1,0 +1,349 @@
+"""Helpers translated code calls besides the value library: the Err object and error
+catching, late-bound member access, indexing, For Each, objects (Collection, Dictionary,
+translated classes, events), Static-free file I/O, IIf/Choose, Excel binding.
+
+Why a separate module: these are the translation's side of VBA semantics (the
+interpreter has its own frames and cells); they are built on the same value library
+(`transform.runtimes.vba`), so both sides share one definition of each behaviour. The
+support package generator copies this file as `vba_support/helpers.py`, rewriting the
+absolute imports below into relative ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from transform.runtimes.vba import objects
+from transform.runtimes.vba.arrays import VbaArray
+from transform.runtimes.vba.coerce import to_boolean, to_long
+from transform.runtimes.vba.objects import OMITTED, Collection, Dictionary, ErrObject
+from transform.runtimes.vba.values import MISSING, Empty, Nothing, VbaError, VbaObject
+
+__all__ = [
+    "Collection",
+    "Dictionary",
+    "EventSource",
+    "VbaClass",
+    "VbaType",
+    "call",
+    "catch",
+    "choose",
+    "create_object",
+    "each",
+    "err",
+    "excel_global",
+    "mid_replace",
+    "files",
+    "get",
+    "iif",
+    "index",
+    "let",
+    "new_array",
+    "raise_error",
+    "redim",
+    "store",
+]
+
+err = ErrObject()
+"""The Err object of the translated program (one per program, as in VBA)."""
+
+_NATIVE_ERRORS: dict[type, int] = {
+    ZeroDivisionError: 11,
+    OverflowError: 6,
+    IndexError: 9,
+    TypeError: 13,
+    AttributeError: 438,
+}
+
+
+def catch(exc: BaseException) -> None:
+    """Record a caught exception in Err, as an active `On Error` handler does.
+
+    VBA errors keep their number; Python's own errors from idiomatic code map to the VBA
+    error the same operation raises (division by zero 11, overflow 6, ...). Anything
+    else — notably `NotImplementedError` from untranslated code — is re-raised: a
+    handler must never hide a translation gap.
+    """
+    if isinstance(exc, VbaError):
+        err.capture(exc)
+        return
+    for kind, number in _NATIVE_ERRORS.items():
+        if isinstance(exc, kind) and not isinstance(exc, NotImplementedError):
+            err.capture(VbaError(number))
+            return
+    raise exc
+
+
+def raise_error(
+    number: object, source: object = MISSING, description: object = MISSING, *_: object
+) -> None:
+    """Err.Raise: VBA's standard message when no description is given."""
+    err.vba_raise(number, source, description)
+
+
+def iif(condition: object, true_part: object, false_part: object) -> object:
+    """IIf evaluates both parts (they are arguments) and returns one."""
+    return true_part if to_boolean(condition) else false_part
+
+
+def choose(position: object, *choices: object) -> object:
+    """Choose(n, ...): the n-th choice (1-based), Null outside the range."""
+    from transform.runtimes.vba.values import Null
+
+    n = to_long(position)
+    return choices[n - 1] if 1 <= n <= len(choices) else Null
+
+
+# --------------------------------------------------------------------------- objects
+
+
+class VbaClass(VbaObject):
+    """Base of translated class modules: answers the interpreter's member protocol
+    (`vba_get`/`vba_let`/`vba_set` with lower-case VBA names) by Python attributes, so
+    late-bound code and library helpers (default members, For Each) see the same
+    members typed code calls directly. `vba_members` maps lower-case VBA names to
+    Python names; the translator generates it."""
+
+    vba_members: dict[str, str] = {}
+
+    @classmethod
+    def default(cls) -> Any:
+        """The predeclared instance (document modules, forms): made on first use."""
+        if "_vba_default" not in cls.__dict__:
+            cls._vba_default = cls()
+        return cls.__dict__["_vba_default"]
+
+    @property
+    def vba_typename(self) -> str:  # type: ignore[override]
+        return type(self).__name__
+
+    def _python(self, name: str) -> str:
+        attribute = self.vba_members.get(name.lower())
+        if attribute is None:
+            raise VbaError(438)
+        return attribute
+
+    def vba_get(self, name: str, args: list, kw: dict | None = None) -> object:
+        value = getattr(self, self._python(name))
+        values = [objects.deref(a) for a in args]
+        if callable(value):
+            return value(*values, **(kw or {}))
+        return objects.index_value(value, values) if values else value
+
+    def vba_let(self, name: str, args: list, value: object) -> None:
+        if args:
+            objects.store_index(getattr(self, self._python(name)), list(args), value)
+            return
+        setattr(self, self._python(name), value)
+
+    vba_set = vba_let
+
+
+class VbaType:
+    """Base of translated user-defined Types (dataclasses): assignment copies a Type
+    value (MS-VBAL 5.4.3.1), which the translation writes as `.copy()`."""
+
+    def copy(self) -> Any:
+        clone = object.__new__(type(self))
+        for name, value in vars(self).items():
+            if isinstance(value, (VbaArray, VbaType)):
+                value = value.copy()
+            object.__setattr__(clone, name, value)
+        return clone
+
+
+class EventSource:
+    """Events of a translated class (`Event`/`RaiseEvent`), in a simple form: a
+    listener's `WithEvents` variable subscribes it under a prefix, and `RaiseEvent X`
+    calls `listener.<prefix>_x(...)` on each subscriber that defines it, in
+    subscription order. ByRef event arguments come back as the handler's return value
+    (the translation's ByRef convention) and are returned to the raiser."""
+
+    def _listeners(self) -> list[tuple[Any, str]]:
+        if "_vba_listeners" not in self.__dict__:
+            self.__dict__["_vba_listeners"] = []
+        return self.__dict__["_vba_listeners"]
+
+    def raise_event(self, handler: str, args: tuple, byref: tuple[int, ...] = ()) -> Any:
+        values = list(args)
+        for listener, prefix in list(self._listeners()):
+            method = getattr(listener, f"{prefix}_{handler}", None)
+            if method is None:
+                continue
+            returned = method(*values)
+            if returned is not None and byref:
+                new = returned if isinstance(returned, tuple) else (returned,)
+                for position, value in zip(byref, new, strict=False):
+                    values[position] = value
+        picked = tuple(values[p] for p in byref)
+        return picked[0] if len(picked) == 1 else (picked or None)
+
+
+def rebind_events(listener: Any, prefix: str, old: object, new: object) -> object:
+    """Assigning a WithEvents variable: unsubscribe from the old source, subscribe to
+    the new one. Returns the new value to store."""
+    if isinstance(old, EventSource):
+        old._listeners()[:] = [
+            pair for pair in old._listeners() if not (pair[0] is listener and pair[1] == prefix)
+        ]
+    if isinstance(new, EventSource):
+        new._listeners().append((listener, prefix))
+    return new
+
+
+def create_object(progid: object) -> object:
+    """CreateObject for the library objects the translation supports."""
+    name = str(progid).lower()
+    if name == "scripting.dictionary":
+        return Dictionary()
+    if name == "vba.collection":
+        return Collection()
+    raise VbaError(429)
+
+
+def get(obj: object, name: str, *args: object) -> object:
+    """`obj.Name(args)` read or method call, late bound (Object/Variant receivers)."""
+    if obj is Nothing or obj is Empty or obj is None:
+        raise VbaError(91)
+    return objects.member_get(obj, name.lower(), [a for a in args if a is not OMITTED])
+
+
+def call(obj: object, name: str, *args: object, **named: object) -> object:
+    """`obj.Name args` as a statement or with named arguments, late bound."""
+    if obj is Nothing or obj is Empty or obj is None:
+        raise VbaError(91)
+    kw = {k.lower(): v for k, v in named.items()} or None
+    return objects.member_get(obj, name.lower(), list(args), kw)
+
+
+def let(obj: object, name: str, value: object, *args: object) -> None:
+    """`obj.Name(args) = value`, late bound."""
+    if obj is Nothing or obj is Empty or obj is None:
+        raise VbaError(91)
+    objects.member_let(obj, name.lower(), list(args), value)
+
+
+def set_(obj: object, name: str, value: object, *args: object) -> None:
+    """`Set obj.Name(args) = value`, late bound."""
+    if obj is Nothing or obj is Empty or obj is None:
+        raise VbaError(91)
+    objects.member_set(obj, name.lower(), list(args), value)
+
+
+def index(value: object, *args: object) -> object:
+    """`v(i, j)` on a variable: an array element (VBA bounds, error 9 outside) or the
+    default member of an object (Collection/Dictionary item, class Item)."""
+    return objects.index_value(value, list(args))
+
+
+def store(value: object, args: tuple, item: object) -> None:
+    """`v(i, j) = item`: array element (Let-coerced to the element type) or default
+    member."""
+    objects.store_index(value, list(args), item)
+
+
+def each(value: object) -> Iterator[object]:
+    """For Each: array elements in storage order, Collection items, Dictionary keys,
+    a translated class's `__iter__` (its NewEnum)."""
+    if value is Nothing or value is Empty or value is None:
+        raise VbaError(91 if value is not Empty else 92)
+    try:
+        return iter(list(value))  # type: ignore[call-overload]
+    except TypeError:
+        raise VbaError(438) from None
+
+
+def new_array(*bounds: tuple[int, int], default: object = Empty, fixed: bool = True) -> VbaArray:
+    """`Dim a(1 To 12) As T`: an array with VBA bounds, elements at the type's default."""
+    return VbaArray([(to_long(lo), to_long(hi)) for lo, hi in bounds], fixed=fixed, default=default)
+
+
+def redim(
+    array: object, *bounds: tuple[int, int], preserve: bool = False, default: object = Empty
+) -> VbaArray:
+    """ReDim [Preserve]: the same array resized (a new one for an unallocated Variant)."""
+    if not isinstance(array, VbaArray):
+        array = VbaArray(None, default=default)
+    array.redim([(to_long(lo), to_long(hi)) for lo, hi in bounds], preserve=preserve)
+    return array
+
+
+def mid_replace(target: object, start: object, *rest: object) -> str:
+    """Mid statement: `Mid(s, start[, n]) = value` replaces in place, same length."""
+    from transform.runtimes.vba.strings import mid_assign
+
+    if len(rest) == 2:
+        return mid_assign(str(target), start, rest[1], rest[0])
+    return mid_assign(str(target), start, rest[0])
+
+
+def excel_global(name: str) -> object:
+    """Excel's global objects (Application, Worksheets, ...) of the bound workbook."""
+    if _excel["host"] is None:
+        raise VbaError(424, f"No workbook bound for Excel object {name}")
+    return _excel["host"].global_get(name, [], None)
+
+
+_excel: dict[str, Any] = {"host": None}
+
+
+# --------------------------------------------------------------------------- files
+
+
+class _Effects:
+    """Effects the sandboxed file layer records (paths outside the working folder)."""
+
+    def __init__(self) -> None:
+        self.recorded: list[dict] = []
+
+    def effect(self, kind: str, **details: object) -> None:
+        self.recorded.append({"kind": kind, **details})
+
+
+class _Files:
+    """VBA file numbers (Open/Print #/Write #/Input #/Line Input #/Close/FreeFile/EOF)
+    over the library's file layer, rooted at the current directory."""
+
+    def __init__(self) -> None:
+        self._box: Any = None
+        self.effects = _Effects()
+
+    @property
+    def box(self) -> Any:
+        if self._box is None:
+            from transform.runtimes.vba.sandbox import Sandbox
+
+            self._box = Sandbox(Path.cwd(), self.effects)
+        return self._box
+
+    def open(self, path: object, mode: str, number: object, record_length: object = None) -> None:
+        self.box.open(str(path), mode, "", number, record_length)
+
+    def close(self, *numbers: object) -> None:
+        self.box.close(list(numbers))
+
+    def print_(self, number: object, *items: object) -> None:
+        self.box.print_to(number, list(items))
+
+    def write(self, number: object, *values: object) -> None:
+        self.box.write_to(number, list(values))
+
+    def line_input(self, number: object) -> str:
+        return self.box.line_input(number)
+
+    def input_(self, number: object) -> object:
+        return self.box.input_item(number)
+
+    def freefile(self) -> int:
+        return self.box.freefile()
+
+    def eof(self, number: object) -> bool:
+        return self.box.eof(number)
+
+    def lof(self, number: object) -> int:
+        return self.box.lof(number)
+
+
+files = _Files()

@@ -1,0 +1,328 @@
+"""Vocabulary for names and objects: what a VBA name means where it is used (a local,
+the function's result, a Static, a class member reached through `self`, another
+module's variable or constant, an Enum member, a library constant) and how member
+access, indexing, `New` and events are written.
+
+Typed receivers (a variable declared as one of the project's classes, `Me`) get plain
+Python attribute access on the translated class; anything else (Object, Variant,
+library and Excel objects) goes through the support module's late-bound helpers, which
+implement VBA's member protocol — so the choice never changes behaviour.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import tree_sitter
+
+from transform.runtimes.vba.constants import VBA_CONSTANTS
+
+if TYPE_CHECKING:
+    from .engine import Translator
+
+CLASS_NAMES = {"collection": "vba.Collection()", "dictionary": "vba.Dictionary()"}
+EXCEL_GLOBALS = {
+    "application",
+    "activeworkbook",
+    "activesheet",
+    "worksheets",
+    "sheets",
+    "range",
+    "cells",
+    "workbooks",
+    "thisworkbook",
+    "intersect",
+    "union",
+    "selection",
+    "activecell",
+}
+
+
+class NameWords:
+    t: Translator
+
+    # -- names ----------------------------------------------------------------------------
+
+    def ref(self, node: tree_sitter.Node) -> str:
+        """An identifier read in an expression."""
+        text = self.t.text(node)
+        scope = self.t.scope
+        key = text.lower().rstrip("$%&!#@^")
+        if scope.is_function_result(text):
+            return "result"
+        procedure = scope.procedure
+        if procedure is not None and key in procedure.statics:
+            return self._static_ref(key)
+        if scope.is_local(text):
+            return self.t.name(node)
+        if scope.is_class and (key in scope.types or key in scope.procedures):
+            return f"self.{self.t.name(node)}"
+        if key in scope.types:
+            return self.t.name(node)
+        if key in scope.procedures:
+            return self.t.name(node)
+        symbol = scope.symbol(text)
+        if symbol is not None:
+            return self._symbol_ref(text, symbol)
+        if key in VBA_CONSTANTS:
+            return repr(VBA_CONSTANTS[key])
+        return self.t.name(node)
+
+    def is_constant(self, node: tree_sitter.Node) -> bool:
+        """A library constant (vbTab, vbTextCompare, xlUp, ...) not shadowed by a
+        declaration."""
+        text = self.t.text(node)
+        key = text.lower()
+        scope = self.t.scope
+        return (
+            node.type == "identifier"
+            and key in VBA_CONSTANTS
+            and scope.declared_type(text) is None
+            and scope.symbol(text) is None
+        )
+
+    def _static_ref(self, key: str) -> str:
+        storage = self.t.scope.procedure.statics[key]
+        return f"self.{storage}" if self.t.scope.is_class else storage
+
+    def _symbol_ref(self, text: str, symbol) -> str:
+        from .engine import python_name
+
+        scope = self.t.scope
+        if symbol.kind == "enummember":
+            enum = self._qualified(symbol.module, symbol.detail)
+            return f"{enum}.{python_name(text).upper().strip('_')}"
+        if symbol.kind in ("enum", "class", "type"):
+            return self._qualified(symbol.module, text)
+        if symbol.kind in ("var", "const", "proc"):
+            name = python_name(scope.spelling(text))
+            if symbol.kind == "const":
+                name = name.upper()
+            if symbol.module == scope.python_module:
+                return name
+            scope.module_imports.add(symbol.module)
+            return f"{symbol.module}.{name}"
+        return python_name(text)
+
+    def _qualified(self, module: str, name: str) -> str:
+        """A class-like name (class, Enum, Type) of this or another module."""
+        if module == self.t.scope.python_module:
+            return name
+        self.t.scope.module_imports.add(module)
+        return f"{module}.{name}"
+
+    def assign_target(self, node: tree_sitter.Node) -> str:
+        """An identifier assigned to."""
+        return self.ref(node)
+
+    def const_name(self, node: tree_sitter.Node) -> str:
+        """Module-level constants are UPPER_CASE (PEP 8); local ones keep snake case."""
+        name = self.t.name(node)
+        return name.upper() if self.t.scope.procedure is None else name
+
+    # -- objects --------------------------------------------------------------------------
+
+    def receiver_class(self, node: tree_sitter.Node | None) -> str | None:
+        """The project class of an object expression (declared type, `Me`, With)."""
+        if node is None:
+            return self._with_class()
+        if node.type == "me":
+            return self.t.scope.name if self.t.scope.is_class else None
+        return self.t.scope.class_of(self.t.type_of(node))
+
+    def receiver(self, node: tree_sitter.Node | None) -> str:
+        if node is None:
+            return self._with_name()
+        if node.type == "me":
+            return "self"
+        return self.t.operand(node) if node.type != "identifier" else self.ref(node)
+
+    def member_symbol(self, node: tree_sitter.Node):
+        """The member Symbol for `obj.member` on a typed receiver (a project class or a
+        Type), else None."""
+        owner = node.child_by_field_name("object")
+        member = node.child_by_field_name("member")
+        if owner is not None and member is not None and owner.type != "me":
+            udt = self.t.scope.symbol(self.t.type_of(owner))
+            if udt is not None and udt.kind == "type":
+                return self.t.scope.symbols.get(
+                    f"{self.t.type_of(owner).lower()}.{self.t.text(member).lower()}"
+                )
+        cls = self.receiver_class(owner)
+        if cls is None or member is None:
+            return None
+        symbol = self.t.scope.member(cls, self.t.text(member))
+        return symbol if symbol is not None and symbol.detail != "event" else None
+
+    def member_read(self, node: tree_sitter.Node) -> str:
+        """`obj.Member` in an expression."""
+        owner = node.child_by_field_name("object")
+        member = node.child_by_field_name("member")
+        name = self.t.text(member)
+        if name.lower() == "[_newenum]":
+            return f"vba.each({self.receiver(owner)})"
+        symbol = self.member_symbol(node)
+        base = self.receiver(owner)
+        if symbol is not None:
+            python = self.t.name(member)
+            if symbol.kind == "member" and symbol.detail in ("sub", "function", "getp"):
+                return f"{base}.{python}()"
+            return f"{base}.{python}"
+        return f"vba.get({base}, {name!r})"
+
+    def member_call(self, node: tree_sitter.Node, args: tree_sitter.Node | None) -> str:
+        """`obj.Member(args)` in an expression, or `obj.Member args` as a statement."""
+        function = node if node.type == "member_expression" else None
+        owner = function.child_by_field_name("object")
+        member = function.child_by_field_name("member")
+        symbol = self.member_symbol(function)
+        base = self.receiver(owner)
+        rendered = self.call_arguments(args) if args is not None else ""
+        if symbol is not None:
+            python = self.t.name(member)
+            if symbol.detail in ("sub", "function", "getp"):
+                return f"{base}.{python}({rendered})"
+            return f"vba.index({base}.{python}, {rendered})" if rendered else f"{base}.{python}"
+        name = self.t.text(member)
+        return f"vba.call({base}, {name!r}{', ' + rendered if rendered else ''})"
+
+    def member_assign(self, node: tree_sitter.Node, value: str, is_set: bool = False) -> str:
+        """`obj.Member = value` / `Set obj.Member = value`."""
+        owner = node.child_by_field_name("object")
+        member = node.child_by_field_name("member")
+        symbol = self.member_symbol(node)
+        base = self.receiver(owner)
+        if symbol is not None and symbol.kind == "typemember":
+            if (symbol.vba_type or "").startswith("String*"):
+                value = f"vba.fixed_string({value}, {symbol.vba_type.split('*')[1]})"
+            return f"{base}.{self.t.name(member)} = {value}"
+        if symbol is not None and symbol.detail in ("var", "get", "let", "set"):
+            return f"{base}.{self.t.name(member)} = {value}"
+        helper = "vba.set_" if is_set else "vba.let"
+        return f"{helper}({base}, {self.t.text(member)!r}, {value})"
+
+    def call_arguments(self, args: tree_sitter.Node) -> str:
+        """Arguments with omitted ones (`f a, , c`) passed as VBA's Missing."""
+        rendered: list[str] = []
+        pending_comma = True
+        for child in args.children:
+            if child.type == ",":
+                if pending_comma:
+                    rendered.append("vba.MISSING")
+                pending_comma = True
+                continue
+            if not child.is_named or child.is_extra or child.type == "comment":
+                continue
+            pending_comma = False
+            if child.type == "named_argument":
+                name = child.child_by_field_name("name")
+                value = child.child_by_field_name("value")
+                rendered.append(f"{self.t.name(name)}={self.t.expression(value)}")
+            elif child.type == "byval_argument":
+                rendered.append(self.t.expression(child.child_by_field_name("value")))
+            else:
+                rendered.append(self.t.expression(child))
+        return ", ".join(rendered)
+
+    def is_indexable(self, node: tree_sitter.Node) -> bool:
+        """`name(args)` on a variable (array or object default member), not a call."""
+        if node.type != "identifier":
+            return False
+        text = self.t.text(node)
+        scope = self.t.scope
+        key = text.lower().rstrip("$%&!#@^")
+        if scope.is_function_result(text) and scope.procedure.return_type:
+            return False
+        if scope.declared_type(text) is not None:
+            return True
+        symbol = scope.symbol(text)
+        return symbol is not None and symbol.kind in ("var", "const") and key not in scope.procedures
+
+    def new_object(self, node: tree_sitter.Node) -> str:
+        """`New T`: a library object or a project class instance."""
+        type_node = node.child_by_field_name("type")
+        name = self.t.text(type_node).split(".")[-1]
+        if name.lower() in CLASS_NAMES:
+            return CLASS_NAMES[name.lower()]
+        symbol = self.t.scope.symbol(name)
+        if symbol is None or symbol.kind != "class":
+            from .engine import TranslationFailure
+
+            raise TranslationFailure(name)
+        return self._qualified(symbol.module, name) + "()"
+
+    def is_excel_global(self, node: tree_sitter.Node) -> bool:
+        text = self.t.text(node).lower()
+        scope = self.t.scope
+        return (
+            node.type == "identifier"
+            and text in EXCEL_GLOBALS
+            and scope.declared_type(text) is None
+            and scope.symbol(text) is None
+        )
+
+    def is_class_name(self, node: tree_sitter.Node) -> bool:
+        symbol = self.t.scope.symbol(self.t.text(node))
+        return symbol is not None and symbol.kind == "class" and node.type == "identifier"
+
+    def default_instance(self, node: tree_sitter.Node) -> str:
+        """A predeclared class used by name (a document module, a form): its default
+        instance, created on first use."""
+        symbol = self.t.scope.symbol(self.t.text(node))
+        if symbol.module == self.t.scope.python_module:
+            return f"{self.t.text(node)}.default()"
+        return self._qualified(symbol.module, self.t.text(node)) + ".default()"
+
+    # -- With ------------------------------------------------------------------------------
+
+    def with_begin(self, node: tree_sitter.Node) -> str:
+        """Bind the With object once (VBA evaluates it once); returns the binding line."""
+        obj = node.child_by_field_name("object")
+        cls = self.receiver_class(obj)
+        body = node.child_by_field_name("body")
+        if obj.type == "me":
+            name, line = "self", ""
+        elif obj.type == "identifier" and not self.assigns(body, obj):
+            name, line = self.ref(obj), ""
+        else:
+            name = self.temp("with", node)
+            line = f"{name} = {self.t.expression(obj)}"
+        self.with_stack.append((name, cls))
+        return line
+
+    def with_end(self) -> str:
+        self.with_stack.pop()
+        return ""
+
+    def _with_name(self) -> str:
+        if not self.with_stack:
+            from .engine import TranslationFailure
+
+            raise TranslationFailure("member access outside With")
+        return self.with_stack[-1][0]
+
+    def _with_class(self) -> str | None:
+        return self.with_stack[-1][1] if self.with_stack else None
+
+    # -- events ----------------------------------------------------------------------------
+
+    def raise_event(self, node: tree_sitter.Node) -> str:
+        """`RaiseEvent E(args)` → `self.raise_event('e', (args,), byref)`, assigning the
+        ByRef arguments the handlers changed back to the variables passed."""
+        from .engine import python_name
+
+        name = self.t.text(node.child_by_field_name("name"))
+        args = node.child_by_field_name("arguments")
+        values = [] if args is None else [
+            c for c in args.named_children if not c.is_extra and c.type != "comment"
+        ]
+        positions = self.t.scope.events.get(name.lower(), [])
+        rendered = ", ".join(self.t.expression(v) for v in values)
+        tuple_code = f"({rendered},)" if len(values) == 1 else f"({rendered})"
+        call = f"self.raise_event({python_name(name)!r}, {tuple_code}"
+        byref = [p for p in positions if p < len(values) and values[p].type == "identifier"]
+        if not byref:
+            return call + ")"
+        targets = ", ".join(self.assign_target(values[p]) for p in byref)
+        byref_code = f"({byref[0]},)" if len(byref) == 1 else f"({', '.join(map(str, byref))})"
+        return f"{targets} = {call}, {byref_code})"
