@@ -39,6 +39,7 @@ from .machine import (
     Signal,
     TypeSpec,
     connect_events,
+    is_immutable,
     iter_group,
 )
 from .objects import (
@@ -258,7 +259,11 @@ class Compiler:
         factory = self.var_factory(v, spec)
         slot = self.new_slot(v.name, spec if v.bounds is None else _array_spec(spec))
         assert self.proc is not None
-        self.proc.inits.append((slot, factory, None))
+        first = factory() if factory is spec.factory and v.bounds is None else None
+        if first is not None and is_immutable(first):
+            self.proc.inits.append((slot, None, first))
+        else:
+            self.proc.inits.append((slot, factory, None))
         if static or self.proc.node.static:
             self.proc.static_cells[slot] = Cell(factory())
 
@@ -454,7 +459,12 @@ class Compiler:
 
     def x_Literal(self, node: A.Literal) -> Fn:
         v = node.value
-        return lambda fr: v
+
+        def literal(fr: Frame) -> object:
+            return v
+
+        literal.literal = v  # type: ignore[attr-defined]
+        return literal
 
     def x_Me(self, node: A.Me) -> Fn:
         return lambda fr: fr.me
@@ -737,9 +747,14 @@ class Compiler:
                 )
             if in_class:
                 return lambda fr: proc.invoke(fr.me, [p(fr) for p in passers])
+            if not passers:
+                return lambda fr: proc.invoke(None, [])
             if len(passers) == 1:
                 p0 = passers[0]
                 return lambda fr: proc.invoke(None, [p0(fr)])
+            if len(passers) == 2:
+                p0, p1 = passers
+                return lambda fr: proc.invoke(None, [p0(fr), p1(fr)])
             return lambda fr: proc.invoke(None, [p(fr) for p in passers])
         if kind == "builtin":
             fn = sym[1]
@@ -869,6 +884,26 @@ class Compiler:
         fn = _COMPARE_OPS[o]
         pyop = _PY_COMPARE[o]
         text = self.module.compare_text
+
+        const = getattr(right, "literal", _NO_LITERAL)
+        if type(const) in _FLOATISH:
+
+            def cmp_const(fr: Frame) -> object:
+                a = left(fr)
+                if type(a) in _FLOATISH:
+                    return pyop(a, const)
+                return cmp(fr)
+
+            def cmp(fr: Frame) -> object:
+                a, b = left(fr), right(fr)
+                try:
+                    return fn(a, b, text, a_variant=av, b_variant=bv)
+                except VbaError as e:
+                    if e.number == 13 and isinstance(a, VbaObject):
+                        return fn(scalar(a), b, text, a_variant=True, b_variant=True)
+                    raise
+
+            return cmp_const
 
         def cmp(fr: Frame) -> object:
             a, b = left(fr), right(fr)
@@ -1151,9 +1186,24 @@ class Compiler:
         else_ = self.body(s.else_body) if s.else_body is not None else None
         if len(branches) == 1:
             c0, b0 = branches[0]
+            raw = self.expr(s.branches[0].condition)
             if else_ is None:
-                return lambda fr: b0(fr, 0) if c0(fr) else None
-            return lambda fr: b0(fr, 0) if c0(fr) else else_(fr, 0)
+
+                def if1(fr: Frame) -> object:
+                    v = raw(fr)
+                    if v is True or (v is not False and _truthy(v)):
+                        return b0(fr, 0)
+                    return None
+
+                return if1
+
+            def if_else(fr: Frame) -> object:
+                v = raw(fr)
+                if v is True or (v is not False and _truthy(v)):
+                    return b0(fr, 0)
+                return else_(fr, 0)
+
+            return if_else
 
         def if_stmt(fr: Frame) -> object:
             for c, b in branches:
@@ -1972,6 +2022,7 @@ def _retry2v(fn: Callable, a: object, b: object, variant: bool) -> object:
         raise
 
 
+_NO_LITERAL = object()
 _LONGISH = frozenset((int, Integer))
 _FLOATISH = frozenset((int, Integer, float))
 
@@ -1982,6 +2033,17 @@ def _fast_arith(
     """+, - and * with the common cases inline: Long/Integer mixes give Long (Integer
     when both are Integer), anything with a Double gives Double (MS-VBAL 5.6.9.3)."""
     is_add = pyop is _operator.add
+    const = getattr(right, "literal", _NO_LITERAL)
+    if type(const) is Integer:
+        k = int(const)
+
+        def arith_const(fr: Frame) -> object:
+            a = left(fr)
+            if type(a) is int:
+                c = pyop(a, k)
+                if -2147483648 <= c <= 2147483647:
+                    return c
+            return arith(fr)
 
     def arith(fr: Frame) -> object:
         a, b = left(fr), right(fr)
@@ -2001,6 +2063,8 @@ def _fast_arith(
             return a + b
         return _retry2v(slow, a, b, variant)
 
+    if type(const) is Integer:
+        return arith_const
     return arith
 
 
@@ -2073,12 +2137,12 @@ _COMPARE_OPS: dict[str, Callable] = {
 }
 
 _PY_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
-    "=": lambda a, b: a == b,
-    "<>": lambda a, b: a != b,
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
+    "=": _operator.eq,
+    "<>": _operator.ne,
+    "<": _operator.lt,
+    "<=": _operator.le,
+    ">": _operator.gt,
+    ">=": _operator.ge,
 }
 
 _VARTYPE = {

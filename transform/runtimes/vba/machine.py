@@ -26,7 +26,20 @@ from .objects import (
     index_value,
 )
 from .printing import Printer
-from .values import MISSING, Empty, Nothing, VbaError, VbaObject
+from .values import (
+    MISSING,
+    Byte,
+    Currency,
+    Date,
+    Empty,
+    Integer,
+    LongLong,
+    Nothing,
+    Null,
+    Single,
+    VbaError,
+    VbaObject,
+)
 
 if TYPE_CHECKING:
     from transform.parse import vba_ast as A
@@ -238,6 +251,8 @@ class ProcInfo:
         self.nparams = 0
         self.plan: list[tuple[bool, Callable[[object], object] | None]] = []
         self.init_values: list[object] = []
+        self.result_value: object = None
+        self.result_immutable = False
 
     def __repr__(self) -> str:
         return f"<{self.kind} {self.module.name}.{self.name}>"
@@ -301,24 +316,36 @@ class ProcInfo:
             factory is None and slot not in self.static_cells for slot, factory, _ in self.inits
         )
         self.init_values = [value for _, _, value in self.inits]
-        self.plan = [(p.byref, p.type.coerce) for p in self.params]
+        self.plan = [(p.byref, p.type.coerce, _exact_type(p.type)) for p in self.params]
         self.nparams = len(self.params)
+        first = self.result.factory()
+        self.result_value = first if is_immutable(first) else None
+        self.result_immutable = self.result_value is not None
 
     def fast_bind(self, args: list) -> list[Cell]:
-        cells = [Cell(self.result.factory())]
-        for a, (byref, co) in zip(args, self.plan):
+        cells = [Cell(self.result_value if self.result_immutable else self.result.factory())]
+        for a, (byref, co, exact) in zip(args, self.plan):
             ta = type(a)
             if byref and (ta is Cell or ta is ElemRef):
                 cells.append(a)
                 continue
             v = a.v if isinstance(a, Cell) else a
             t = type(v)
+            if t is exact or co is None:
+                if t is VbaArray or t is UdtValue:
+                    v = v.copy()
+                elif v is OMITTED or v is MISSING:
+                    return self.bind(args, None)
+                cells.append(Cell(v))
+                continue
             if t is VbaArray or t is UdtValue:
                 v = v.copy()
             elif v is OMITTED or v is MISSING:
                 return self.bind(args, None)
-            cells.append(Cell(co(v) if co is not None else v))
-        cells.extend([Cell(v) for v in self.init_values])
+            cells.append(Cell(co(v)))
+        if self.init_values:
+            for v in self.init_values:
+                cells.append(Cell(v))
         return cells
 
     def invoke(self, me: object, args: list, kw: dict | None = None) -> object:
@@ -352,6 +379,24 @@ class ProcInfo:
         if self.error_aware and (fr.on_error is not None or fr.in_handler):
             rt.err.clear()
         return cells[0].v
+
+
+_IMMUTABLE = (str, int, float, bool, Currency, Integer, Byte, LongLong, Single, Date)
+_EXACT = {"long": int, "string": str, "double": float, "boolean": bool, "integer": Integer}
+
+
+def is_immutable(v: object) -> bool:
+    """A value that can be shared by every new variable (no copy on creation)."""
+    return isinstance(v, _IMMUTABLE) or v is Empty or v is Nothing or v is Null
+
+
+def _exact_type(spec: TypeSpec) -> type | None:
+    """The Python type a value of ``spec`` already has when no coercion is needed."""
+    from .coerce import LET_COERCIONS
+
+    if spec.coerce is not None and spec.coerce is LET_COERCIONS.get(spec.name):
+        return _EXACT.get(spec.name)
+    return None
 
 
 # --------------------------------------------------------------------------- modules
