@@ -438,6 +438,17 @@ CONTAINER_CASES = [
         DICTIONARY + " (For Each visits keys)",
     ),
     (
+        "dictionary_array_element_argument",
+        """
+    Dim d As Object, keys(1) As String
+    Set d = CreateObject("Scripting.Dictionary")
+    keys(0) = "x": keys(1) = "y"
+    d(keys(0)) = 1
+    Debug.Print d.Exists(keys(0)); d.Exists(keys(1)); d.Item(keys(0))""",
+        ["TrueFalse 1 "],
+        DICTIONARY + " (an array element argument is passed by value to a library method)",
+    ),
+    (
         "new_dictionary_early_bound",
         """
     Dim d As New Dictionary

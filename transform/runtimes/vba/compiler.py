@@ -43,10 +43,10 @@ from .machine import (
     iter_group,
 )
 from .objects import (
-    Collection,
-    Dictionary,
     OMITTED,
     Cell,
+    Collection,
+    Dictionary,
     ElemRef,
     UdtValue,
     copy_value,
@@ -2083,6 +2083,17 @@ def _fast_mul(left: Fn, right: Fn, variant: bool) -> Fn:
 def _fast_mod(left: Fn, right: Fn, variant: bool) -> Fn:
     """Mod on Long/Integer operands: the sign follows the dividend (MS-VBAL 5.6.9.3.8)."""
 
+    const = getattr(right, "literal", _NO_LITERAL)
+    if type(const) is Integer and const != 0:
+        k = int(const)
+
+        def mod_const(fr: Frame) -> object:
+            a = left(fr)
+            if type(a) is int:
+                r = abs(a) % abs(k)
+                return -r if a < 0 else r
+            return mod(fr)
+
     def mod(fr: Frame) -> object:
         a, b = left(fr), right(fr)
         ta, tb = type(a), type(b)
@@ -2093,6 +2104,8 @@ def _fast_mod(left: Fn, right: Fn, variant: bool) -> Fn:
             return r if ta is int or tb is int else Integer(r)
         return _retry2v(op.mod, a, b, variant)
 
+    if type(const) is Integer and const != 0:
+        return mod_const
     return mod
 
 

@@ -17,9 +17,9 @@ from .arrays import VbaArray
 from .objects import (
     OMITTED,
     Cell,
-    UdtValue,
     ElemRef,
     ErrObject,
+    UdtValue,
     copy_value,
     default_let,
     deref,

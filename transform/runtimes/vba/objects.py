@@ -246,6 +246,22 @@ class NativeObject(VbaObject):
         fn = getattr(self, "vba_" + name, None)
         if fn is None or not callable(fn):
             raise VbaError(438)
+        if not kw:
+            if not args:
+                return fn()
+            if len(args) == 1:
+                a = args[0]
+                if isinstance(a, Cell):
+                    a = a.v
+                if a is not OMITTED and a is not MISSING:
+                    try:
+                        return fn(a)
+                    except TypeError as e:
+                        if "missing" in str(e):
+                            raise VbaError(449) from None
+                        if "positional argument" not in str(e):
+                            raise
+                    return index_value(fn(), [a])
         values = [deref(a) for a in args]
         while values and (values[-1] is OMITTED or values[-1] is MISSING):
             values.pop()

@@ -298,6 +298,9 @@ def ascw(s: object) -> int:
 
 def chr_(code: object) -> str:
     """Chr: character of an ANSI code 0..255 (error 5 otherwise)."""
+    if type(code) is int or type(code) is Integer:
+        if 0 <= code < 128:  # ASCII: the same in every code page (fast path)
+            return chr(code)
     c = _n(code)
     if not 0 <= c <= 255:
         raise VbaError(5)
