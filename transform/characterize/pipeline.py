@@ -1,0 +1,248 @@
+"""Characterize a converted project: golden cases from the legacy code, pytest files from
+the golden cases.  Output is a dict of relative path → text, so `transform convert` writes
+it in the same atomic swap as the translated package.
+
+What is characterized: every non-private Sub/Function of every module, plus the private
+ones the index stage calls entry points (event handlers, Auto_Open...).  Property
+procedures are left to the class tests of the procedures that use them.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from transform.ingest import SourceModule
+from transform.parse import vba_ast as A
+from transform.parse.vba_lower import parse_text
+from transform.translate.engine import python_name
+
+from . import golden
+from .inputs import (
+    argument_lists,
+    omitted_optionals,
+    parameters,
+    register_enums,
+    seed_for,
+    unsupported,
+)
+from .record import Budget, Recorder, Target
+from .render import TestedProcedure, harness_source, render_conftest, render_test_module
+from .vba_golden import workbook_from_state
+from .workbooks import workbook_states
+
+CLASS_KINDS = ("class", "form", "document", "usercontrol")
+AST_KINDS = ("standard", "class", "form", "document", "script")
+PROCEDURE_KINDS = ("sub", "function")
+EXCEL_CASES = 6  # argument lists tried per workbook state for an Excel macro
+
+
+@dataclass
+class CharacterizeResult:
+    """Files to write plus figures and problems for the convert summary."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    procedures: int = 0
+    cases: int = 0
+    skipped: list[str] = field(default_factory=list)  # procedures without cases, and why
+    problems: list[str] = field(default_factory=list)  # cases the oracle could not record
+    seconds: float = 0.0
+
+
+@dataclass
+class ProjectFacts:
+    """What the index knows that characterization uses, keyed by lower-case Module.Proc."""
+
+    entry_points: dict[str, str] = field(default_factory=dict)
+    excel: set[str] = field(default_factory=set)
+
+
+def characterize_output(
+    files: dict[str, str], out_dir: Path, sources: Sequence[SourceModule] = ()
+) -> dict[str, str]:
+    """The characterization files for a conversion about to be written to ``out_dir``
+    (reads translation.json from ``files``; keeps foreign golden files of the old output)."""
+    translation = json.loads(files["translation.json"])
+    previous = Path(out_dir) if Path(out_dir).is_dir() else None
+    data_dirs = sorted(
+        {s.path.parent / "data" for s in sources if (s.path.parent / "data").is_dir()}
+    )
+    result = characterize(translation, Path(out_dir).name, sources, previous, data_dirs)
+    return result.files
+
+
+def characterize(
+    translation: dict,
+    out_name: str = "out",
+    sources: Sequence[SourceModule] = (),
+    previous: Path | None = None,
+    data_dirs: Sequence[Path] = (),
+) -> CharacterizeResult:
+    """Record golden cases for every characterized procedure and render the tests."""
+    started = time.monotonic()
+    result = CharacterizeResult()
+    package = translation.get("package") or "converted"
+    modules = _modules(translation)
+    asts = [ast for ast, _ in modules]
+    register_enums(asts)
+    facts = project_facts(sources)
+    recorder = Recorder(asts)
+    texts = [d.get("legacy_text", "") for d in translation.get("modules_detail", {}).values()]
+    states = workbook_states(list(data_dirs), texts) if facts.excel or _any_document(asts) else {}
+    for name, state in states.items():
+        result.files[f"{golden.WORKBOOK_DIR}/{name}.json"] = golden.dumps(
+            {"source": golden.OURS, **state}
+        )
+    kept = golden.foreign_files(previous)
+    for ast, summary in modules:
+        tested = []
+        for target in _targets(ast, summary, facts):
+            relative = golden.golden_path(ast.name, target.proc.name)
+            if relative not in kept:
+                data = _record_procedure(target, recorder, states, result)
+                result.files[relative] = golden.dumps(data)
+            tested.append(_tested(target, relative))
+        if tested:
+            result.files[f"tests/test_{summary['module']}.py"] = render_test_module(
+                package,
+                summary["module"],
+                summary.get("source", ""),
+                golden.folder(ast.name),
+                tested,
+            )
+    result.files.update(kept)
+    result.files["tests/conftest.py"] = render_conftest(package, out_name)
+    result.files["tests/vba_golden.py"] = harness_source()
+    result.problems = recorder.problems
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _modules(translation: dict) -> list[tuple[A.Module, dict]]:
+    """(legacy AST, per_module summary) of every translated module that parses."""
+    details = translation.get("modules_detail", {})
+    out = []
+    for summary in translation.get("per_module", []):
+        detail = details.get(summary["module"])
+        if not detail or summary.get("error"):
+            continue
+        kind = detail.get("kind")
+        file = Path(str(detail.get("source", "Module1.bas")).split(":")[-1]).name
+        ast = parse_text(detail["legacy_text"], file, kind if kind in AST_KINDS else None)
+        out.append((ast, summary))
+    return out
+
+
+def _any_document(asts: list[A.Module]) -> bool:
+    return any(a.kind == "document" for a in asts)
+
+
+def project_facts(sources: Sequence[SourceModule]) -> ProjectFacts:
+    """Entry points and Excel-touching procedures from the index stage (none without
+    sources: then only public procedures are characterized, without workbooks)."""
+    facts = ProjectFacts()
+    if not sources:
+        return facts
+    from transform.index.analyses import analyse
+    from transform.index.graph import build_graph
+    from transform.index.pipeline import index_modules
+
+    index = index_modules(list(sources)).index
+    analyses = analyse(index, build_graph(index))
+    for entry in analyses.entry_points:
+        facts.entry_points[_key(entry.id)] = entry.reason
+    for effect in analyses.effects:
+        if "host" in effect.direct or "host" in effect.transitive:
+            facts.excel.add(_key(effect.id))
+    return facts
+
+
+def _key(node_id: str) -> str:
+    """Index ids are ``Module.Proc`` (``[get]`` suffixes for properties, ``@project``)."""
+    return node_id.split("[")[0].replace("@", ".").lower()
+
+
+def _targets(ast: A.Module, summary: dict, facts: ProjectFacts) -> list[Target]:
+    translated = {p["name"].lower(): p["translated"] for p in summary.get("procedures", [])}
+    class_like = ast.kind in CLASS_KINDS
+    out = []
+    for proc in ast.procedures:
+        key = f"{ast.name}.{proc.name}".lower()
+        entry = facts.entry_points.get(key, "")
+        if proc.kind not in PROCEDURE_KINDS or (proc.visibility == "private" and not entry):
+            continue
+        out.append(
+            Target(
+                module=ast,
+                proc=proc,
+                python_module=summary["module"],
+                translated=translated.get(proc.name.lower(), False),
+                entry=entry,
+                excel=key in facts.excel or ast.kind == "document",
+                class_name=ast.name if class_like else None,
+            )
+        )
+    return out
+
+
+def _record_procedure(
+    target: Target, recorder: Recorder, states: dict[str, dict], result: CharacterizeResult
+) -> dict:
+    seed = seed_for(target.module.name, target.proc.name)
+    name = python_name(target.proc.name)
+    reason = unsupported_reason(target)
+    if reason:
+        result.skipped.append(f"{target.qualified}: {reason}")
+        return golden.golden_file(target, name, seed, [], note=reason)
+    cases = _cases(target, recorder, states, seed)
+    result.procedures += 1
+    result.cases += sum(1 for c in cases if "skip" not in c)
+    return golden.golden_file(target, name, seed, cases)
+
+
+def unsupported_reason(target: Target) -> str | None:
+    return unsupported(parameters(target.proc))
+
+
+def _cases(target: Target, recorder: Recorder, states: dict[str, dict], seed: int) -> list[dict]:
+    """Run every generated argument list (per workbook state for Excel macros)."""
+    lists = argument_lists(target.proc, seed)
+    extra = [o for o in (omitted_optionals(target.proc, a) for a in lists[:3]) if o is not None]
+    lists = lists + [e for e in extra if e not in lists]
+    runs: list[tuple[list[dict], str | None]] = [(a, None) for a in lists]
+    if target.excel and states:
+        runs = [(a, s) for s in states for a in lists[:EXCEL_CASES]]
+    budget = Budget()
+    cases = []
+    for number, (arguments, state) in enumerate(runs, start=1):
+        if budget.spent:
+            break
+        book = _workbook(states, state)
+        expect = recorder.record(target, arguments, book)
+        case: dict = {"id": f"{target.proc.name.lower()}-{number:03d}", "arguments": arguments}
+        if state:
+            case["workbook"] = state
+        if "skip" in expect:
+            case["skip"] = expect["skip"]
+        else:
+            case["expect"] = expect
+        cases.append(case)
+    return cases
+
+
+def _workbook(states: dict[str, dict], state: str | None):
+    if state is None:
+        return None
+    return workbook_from_state(states[state])
+
+
+def _tested(target: Target, relative: str) -> TestedProcedure:
+    return TestedProcedure(
+        target=target,
+        golden_file=relative.rsplit("/", 1)[-1],
+        python_name=python_name(target.proc.name),
+        python_class=target.class_name,
+    )

@@ -1,0 +1,150 @@
+"""Run the legacy code in the interpreter, one fresh project per case, and describe what it
+did as a golden outcome.
+
+Why a fresh project per case: module-level variables and Static locals persist between
+calls, so reusing one project would make a case's result depend on the cases before it.
+The generated tests likewise re-import the translated package for every case.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from transform.parse import vba_ast as A
+from transform.runtimes.vba import values as vba_values
+from transform.runtimes.vba.arrays import VbaArray
+from transform.runtimes.vba.interpreter import Project
+
+from . import vba_golden
+from .inputs import parameters
+
+STEP_LIMIT = 200_000
+TIME_LIMIT = 0.5
+PROCEDURE_BUDGET = 4.0  # seconds of recording per procedure before we stop adding cases
+MAX_OUTCOME = 20_000  # characters of strings in one case's outcome
+
+
+@dataclass
+class Target:
+    """One procedure to characterize, with what the renderer needs to call its translation."""
+
+    module: A.Module
+    proc: A.Procedure
+    python_module: str
+    translated: bool
+    entry: str = ""  # the index's entry-point reason, if any
+    excel: bool = False
+    class_name: str | None = None  # VBA class name when the module is class-like
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.module.name}.{self.proc.name}"
+
+
+@dataclass
+class Recorder:
+    """Records cases of one project; remembers oracle problems for the summary."""
+
+    asts: list[A.Module]
+    step_limit: int = STEP_LIMIT
+    time_limit: float = TIME_LIMIT
+    problems: list[str] = field(default_factory=list)
+
+    def record(self, target: Target, arguments: list[dict], workbook: Any = None) -> dict:
+        """The golden ``expect`` of one case, or ``{"skip": reason}`` when the oracle could
+        not produce a trustworthy outcome (a limit, an interpreter failure)."""
+        project = Project(self.asts)
+        args = [vba_golden.decode(a, vba_values, _vba_array) for a in arguments]
+        before = vba_golden.snapshot(workbook) if workbook is not None else None
+        with tempfile.TemporaryDirectory(prefix="vba-characterize-") as sandbox:
+            obs = project.call(
+                target.qualified,
+                args,
+                workbook=workbook,
+                step_limit=self.step_limit,
+                time_limit=self.time_limit,
+                sandbox_dir=sandbox,
+            )
+        if obs.error and obs.error.get("number") is None:
+            reason = f"oracle: {obs.error.get('description')}"
+            if not obs.error.get("limit"):
+                self.problems.append(f"{target.qualified}{_shown(arguments)}: {reason}")
+            return {"skip": reason}
+        expect = _expect(target, arguments, obs)
+        if before is not None:
+            expect["cells"] = vba_golden.changed_cells(before, workbook)
+        if _size(expect) > MAX_OUTCOME:
+            return {"skip": f"outcome larger than {MAX_OUTCOME} characters: not kept as golden"}
+        return expect
+
+
+def _expect(target: Target, arguments: list[dict], obs: Any) -> dict:
+    params = parameters(target.proc)
+    error = obs.error
+    expect: dict = {
+        "return": vba_golden.encode(obs.result)
+        if target.proc.kind in ("function", "get")
+        else None,
+        "byref": {
+            p.name: vba_golden.encode(obs.byref[i])
+            for i, p in enumerate(params)
+            if p.mode == "byref" and i < len(arguments)
+        },
+        "output": list(obs.output),
+        "error": {"number": error["number"], "description": error.get("description", "")}
+        if error
+        else None,
+    }
+    if error:
+        expect["return"] = None
+    if obs.effects:
+        expect["effects"] = [_plain_effect(e) for e in obs.effects]
+    return expect
+
+
+def _size(data: object, limit: int = 0) -> int:
+    """Characters of strings inside ``data``, counted only up to past MAX_OUTCOME (a
+    String(2^31 - 1, "x") result must not be serialised just to learn it is too big)."""
+    total, stack = 0, [data]
+    while stack and total <= MAX_OUTCOME:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return total
+
+
+def _plain_effect(effect: dict) -> dict:
+    """Effects as JSON-safe data (they are reported, not compared)."""
+    return {
+        str(k): v if isinstance(v, str | int | float | bool) else str(v) for k, v in effect.items()
+    }
+
+
+def _vba_array(items: list, bounds: list) -> VbaArray:
+    array = VbaArray.from_list(items, bounds[0][0] if bounds else 0)
+    if len(bounds) > 1:
+        array.bounds = [tuple(b) for b in bounds]
+    return array
+
+
+def _shown(arguments: list[dict]) -> str:
+    return "(" + ", ".join(vba_golden.display(a) or "" for a in arguments) + ")"
+
+
+class Budget:
+    """Wall-clock budget of one procedure's recording (a slow procedure gets fewer cases,
+    never an endless characterization)."""
+
+    def __init__(self, seconds: float = PROCEDURE_BUDGET) -> None:
+        self.deadline = time.monotonic() + seconds
+
+    @property
+    def spent(self) -> bool:
+        return time.monotonic() > self.deadline

@@ -1,0 +1,504 @@
+"""Golden values and the characterization-test harness (copied into DIR/tests by transform).
+
+Why one standalone file: the same code encodes what the legacy interpreter returned (when
+golden files are recorded) and what the translated Python returned (when the tests run), so
+both sides are described and compared by one definition.  It imports only the standard
+library (and pytest/openpyxl lazily), because generated output must stand alone; VBA value
+classes are recognised by class name, so it works with the interpreter's runtime and with
+the `vba_support` copy emitted beside translated code alike.  Format: docs/characterize.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import decimal
+import importlib
+import io
+import json
+import math
+import struct
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+FORMAT = "transform-golden/1"
+EPOCH = _dt.datetime(1899, 12, 30)
+INTEGRAL = {"Integer": (-32768, 32767), "Byte": (0, 255), "LongLong": (-(2**63), 2**63 - 1)}
+SINGLETONS = {"_EmptyType": "Empty", "_NullType": "Null", "_NothingType": "Nothing"}
+
+# --------------------------------------------------------------------------- encoding
+
+
+def encode(value: Any) -> dict:
+    """A value as typed JSON data: ``{"type": VBA type name, "value": ...}``."""
+    name = type(value).__name__
+    if value is None:
+        return {"type": "None"}  # Python's None: no VBA value is None, so it never matches
+    if name in SINGLETONS:
+        return {"type": SINGLETONS[name]}
+    if name == "Missing":
+        return {"type": "Missing"}
+    if isinstance(value, bool):
+        return {"type": "Boolean", "value": value}
+    if isinstance(value, int):
+        return {"type": name if name in INTEGRAL else "Long", "value": int(value)}
+    if name == "Date" and isinstance(value, float):
+        return {"type": "Date", "value": float(value), "text": serial_text(float(value))}
+    if isinstance(value, _dt.datetime | _dt.date):
+        serial = to_serial(value)
+        return {"type": "Date", "value": serial, "text": serial_text(serial)}
+    if isinstance(value, float):
+        kind = "Single" if name == "Single" else "Double"
+        return {"type": kind, "value": value if math.isfinite(value) else repr(value)}
+    return _encode_other(value, name)
+
+
+def _encode_other(value: Any, name: str) -> dict:
+    if name == "Currency" and hasattr(value, "to_decimal"):
+        return {"type": "Currency", "value": str(value.to_decimal())}
+    if isinstance(value, decimal.Decimal):
+        return {"type": "Decimal", "value": str(value)}
+    if isinstance(value, str):
+        return {"type": "String", "value": value}
+    if name == "ErrorValue":
+        return {"type": "Error", "value": int(value.number)}
+    if name == "VbaArray":
+        return {
+            "type": "Array",
+            "bounds": [list(b) for b in value.bounds],
+            "value": [encode(x) for x in value.data],
+        }
+    if isinstance(value, list | tuple):
+        return {
+            "type": "Array",
+            "bounds": [[0, len(value) - 1]],
+            "value": [encode(x) for x in value],
+        }
+    if name == "UdtValue":
+        fields = {k: encode(c.v) for k, c in value.fields.items()}
+        return {"type": "UDT", "name": value.type.name, "value": fields}
+    typename = getattr(value, "vba_typename", None)
+    return {"type": "Object", "class": str(typename or name)}
+
+
+def to_serial(value: _dt.date) -> float:
+    """A Python date/datetime as a VBA Date serial (days since 1899-12-30)."""
+    if not isinstance(value, _dt.datetime):
+        value = _dt.datetime(value.year, value.month, value.day)
+    days = (value.date() - EPOCH.date()).days
+    seconds = value.hour * 3600 + value.minute * 60 + value.second
+    fraction = seconds / 86400
+    return days - fraction if days < 0 else days + fraction
+
+
+def serial_text(serial: float) -> str:
+    """ISO text of a serial, for people reading golden files (VBA's negative serials keep a
+    positive time of day, MS-VBAL 2.2)."""
+    try:
+        day = int(serial)
+        seconds = round(abs(serial - day) * 86400)
+        moment = EPOCH + _dt.timedelta(days=day, seconds=seconds)
+    except (OverflowError, ValueError):
+        return "out of range"
+    return moment.isoformat(sep=" ")
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode(data: dict, kinds: Any = None, array: Callable[[list, list], Any] | None = None) -> Any:
+    """Typed JSON back to a value.  ``kinds`` is a module with the VBA value classes
+    (Integer, Date, Currency, Empty...); without it plain Python values are made."""
+    kind = data.get("type")
+    value = data.get("value")
+    if kind in ("Empty", "Null", "Nothing"):
+        return getattr(kinds, kind, None) if kinds else None
+    if kind == "Missing":
+        return getattr(kinds, "MISSING", None) if kinds else None
+    if kind in ("Long", "Boolean", "String"):
+        return value
+    if kind in INTEGRAL:
+        return _make(kinds, kind, int, int(value))
+    if kind in ("Double", "Single"):
+        number = float(value)
+        return _make(kinds, "Single", float, number) if kind == "Single" else number
+    if kind == "Date":
+        return _make(kinds, "Date", _serial_datetime, float(value))
+    if kind == "Currency":
+        currency = getattr(kinds, "Currency", None) if kinds else None
+        number = decimal.Decimal(value)
+        return currency.from_decimal(number) if currency else number
+    if kind == "Decimal":
+        return decimal.Decimal(value)
+    if kind == "Array":
+        items = [decode(x, kinds, array) for x in value]
+        bounds = [tuple(b) for b in data.get("bounds", [[0, len(items) - 1]])]
+        return array(items, bounds) if array else items
+    raise ValueError(f"cannot build a {kind} value from golden data")
+
+
+def _make(kinds: Any, name: str, fallback: Callable, value: Any) -> Any:
+    cls = getattr(kinds, name, None) if kinds else None
+    return cls(value) if cls else fallback(value)
+
+
+def _serial_datetime(serial: float) -> _dt.datetime:
+    day = int(serial)
+    return EPOCH + _dt.timedelta(days=day, seconds=round(abs(serial - day) * 86400))
+
+
+# --------------------------------------------------------------------------- comparing
+
+
+def same(expected: dict, actual: Any) -> bool:
+    """Does ``actual`` (a Python value) hold the VBA value ``expected`` describes?
+
+    VBA-type aware, not Python-type strict: an Integer may come back as a plain int, a Date
+    as a datetime, a Currency as a Decimal; but a Boolean must be a bool (True is not -1)
+    and Empty is not None (they behave differently in later arithmetic)."""
+    return _same(expected, encode(actual))
+
+
+def _same(expected: dict, got: dict) -> bool:
+    kind, other = expected.get("type"), got.get("type")
+    if kind in INTEGRAL or kind == "Long":
+        return (other in INTEGRAL or other == "Long") and expected["value"] == got["value"]
+    if kind in ("Double", "Single"):
+        return _same_float(kind, expected["value"], got)
+    if kind in ("Currency", "Decimal"):
+        return _same_decimal(kind, expected["value"], got)
+    if kind == "Date":
+        return other == "Date" and abs(float(expected["value"]) - got["value"]) < 0.5 / 86400
+    if kind == "Array":
+        return other == "Array" and _same_array(expected, got)
+    if kind == "UDT":
+        return other == "UDT" and _same_fields(expected["value"], got["value"])
+    if kind == "Object":
+        return other == "Object"
+    return kind == other and expected.get("value") == got.get("value")
+
+
+def _same_float(kind: str, want: Any, got: dict) -> bool:
+    if got.get("type") not in ("Double", "Single", "Long", *INTEGRAL):
+        return False
+    a, b = float(want), float(got["value"])
+    if kind == "Single" or got["type"] == "Single":
+        a, b = _single(a), _single(b)
+    return a == b or math.isclose(a, b, rel_tol=1e-12, abs_tol=0.0)
+
+
+def _single(x: float) -> float:
+    try:
+        return struct.unpack("f", struct.pack("f", x))[0]
+    except OverflowError:
+        return x
+
+
+def _same_decimal(kind: str, want: Any, got: dict) -> bool:
+    if got.get("type") not in ("Currency", "Decimal", "Double", "Long", *INTEGRAL):
+        return False
+    a, b = decimal.Decimal(str(want)), decimal.Decimal(str(got["value"]))
+    if kind == "Currency":
+        step = decimal.Decimal("0.0001")
+        return a.quantize(step) == b.quantize(step, rounding=decimal.ROUND_HALF_EVEN)
+    return a == b
+
+
+def _same_array(expected: dict, got: dict) -> bool:
+    want, have = expected["value"], got["value"]
+    shape = [hi - lo + 1 for lo, hi in expected.get("bounds", [])]
+    got_shape = [hi - lo + 1 for lo, hi in got.get("bounds", [])]
+    if len(want) != len(have) or (len(shape) > 1 and shape != got_shape):
+        return False
+    return all(_same(w, h) for w, h in zip(want, have, strict=True))
+
+
+def _same_fields(want: dict, have: dict) -> bool:
+    return set(want) == set(have) and all(_same(want[k], have[k]) for k in want)
+
+
+# --------------------------------------------------------------------------- display
+
+
+def display(data: dict | None) -> str | None:
+    """VBA literal style text of an encoded value, as the report shows it."""
+    if data is None:
+        return None
+    kind, value = data.get("type"), data.get("value")
+    if kind == "String":
+        return '"' + str(value).replace('"', '""') + '"'
+    if kind == "Boolean":
+        return "True" if value else "False"
+    if kind == "Date":
+        return "#" + str(data.get("text") or serial_text(float(value))) + "#"
+    if kind in ("Double", "Single") and isinstance(value, float) and value.is_integer():
+        return str(int(value)) if abs(value) < 1e15 else repr(value)
+    if kind == "Array":
+        return "Array(" + ", ".join(display(x) or "" for x in value) + ")"
+    if kind == "Error":
+        return f"Error {value}"
+    if kind == "Object":
+        return f"<{data.get('class', 'Object')}>"
+    if kind == "UDT":
+        inner = ", ".join(f"{k}: {display(v)}" for k, v in value.items())
+        return f"{data.get('name')} {{{inner}}}"
+    if kind in ("Empty", "Null", "Nothing", "Missing", "None"):
+        return kind
+    return str(value)
+
+
+# --------------------------------------------------------------------------- golden files
+
+
+def load_cases(path: Path | str) -> list[dict]:
+    """The cases of one golden file (none when it is missing: the test then says so)."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [dict(case, procedure=data.get("procedure", "")) for case in data.get("cases", [])]
+
+
+def case_id(case: dict) -> str:
+    return str(case.get("id", "case"))
+
+
+def load_workbook_state(path: Path | str) -> Any:
+    """An openpyxl workbook built from a workbook-state JSON file (docs/characterize.md)."""
+    return workbook_from_state(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def workbook_from_state(data: dict) -> Any:
+    """An openpyxl workbook holding a workbook state's sheets and cells."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet in data.get("sheets", []):
+        ws = book.create_sheet(sheet["name"])
+        if sheet.get("code_name"):
+            ws.sheet_properties.codeName = sheet["code_name"]
+        for address, value in sheet.get("cells", {}).items():
+            ws[address] = cell_value(value)
+    return book
+
+
+def cell_value(data: dict) -> Any:
+    """Typed JSON as what openpyxl stores in a cell (dates as datetimes)."""
+    if data.get("type") == "Formula":
+        return data["value"]
+    value = decode(data)
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    return value
+
+
+def snapshot(book: Any) -> dict[tuple[str, str], Any]:
+    """Every non-empty cell of an openpyxl workbook, keyed by (sheet, address)."""
+    cells = {}
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    cells[(ws.title, cell.coordinate)] = cell.value
+    return cells
+
+
+def changed_cells(before: dict, book: Any) -> list[dict]:
+    """Cells whose value differs from ``before``: what the procedure wrote."""
+    after = snapshot(book)
+    out = []
+    for key in sorted(set(before) | set(after)):
+        if before.get(key) != after.get(key):
+            value = after.get(key)
+            out.append({"sheet": key[0], "cell": key[1], "value": encode_cell(value)})
+    return out
+
+
+def encode_cell(value: Any) -> dict:
+    if value is None:
+        return {"type": "Empty"}
+    if isinstance(value, str) and value.startswith("="):
+        return {"type": "Formula", "value": value}
+    return encode(value)
+
+
+# --------------------------------------------------------------------------- the harness
+
+
+class Harness:
+    """Runs one golden case against the translated Python and compares the outcome.
+
+    A fresh import of the package per case gives every case fresh module state, as each
+    case had a fresh interpreter project when it was recorded."""
+
+    def __init__(self, root: Path, package: str, capture: Any, record: Callable) -> None:
+        self.root = root
+        self.package = package
+        self.capture = capture
+        self.record = record
+
+    def module(self, name: str) -> ModuleType:
+        """The translated module, freshly imported: its module-level state starts over.
+        The support package stays loaded (it has no state but the Immediate window's
+        column and scripted dialog answers, which are reset)."""
+        support = f"{self.package}.vba_support"
+        for loaded in [
+            m for m in sys.modules if _inside(m, self.package) and not _inside(m, support)
+        ]:
+            del sys.modules[loaded]
+        flow = sys.modules.get(f"{support}.flow")
+        if flow is not None:
+            with contextlib.suppress(AttributeError):
+                flow._immediate.column = 1
+                flow._responses.clear()
+        return importlib.import_module(f"{self.package}.{name}")
+
+    def kinds(self) -> Any:
+        with contextlib.suppress(ImportError):
+            return importlib.import_module(f"{self.package}.vba_support.values")
+        return None
+
+    def array_maker(self) -> Callable[[list, list], Any] | None:
+        try:
+            arrays = importlib.import_module(f"{self.package}.vba_support.arrays")
+        except ImportError:
+            return None
+
+        def make(items: list, bounds: list) -> Any:
+            made = arrays.VbaArray.from_list(items, bounds[0][0] if bounds else 0)
+            if len(bounds) > 1:
+                made.bounds = [tuple(b) for b in bounds]
+            return made
+
+        return make
+
+    def check(self, case: dict, module_name: str, call: Callable) -> None:
+        """Run ``call(module, args, workbook)`` for the case, then compare everything."""
+        import pytest
+
+        if case.get("skip"):
+            pytest.skip(str(case["skip"]))
+        book, before = self._workbook(case)
+        actual = self._run(call, module_name, case.get("arguments", []), book)
+        if book is not None:
+            actual["cells"] = changed_cells(before, book)
+        problems = compare(case.get("expect", {}), actual)
+        self.record(
+            "vba_case", json.dumps({"case": case.get("id"), "actual": actual, "problems": problems})
+        )
+        if problems:
+            pytest.fail("; ".join(problems), pytrace=False)
+
+    def _workbook(self, case: dict) -> tuple[Any, dict]:
+        state = case.get("workbook")
+        if not state:
+            return None, {}
+        book = load_workbook_state(self.root / "golden" / "workbooks" / f"{state}.json")
+        return book, snapshot(book)
+
+    def _run(self, call: Callable, module_name: str, arguments: list, book: Any) -> dict:
+        """Import, call, and describe what happened; an import failure is the outcome too
+        (a module-level marker makes every procedure of the module "not translated")."""
+        out = io.StringIO()
+        result, byref, error = None, {}, None
+        with contextlib.redirect_stdout(out):
+            try:
+                module = self.module(module_name)
+                args = [decode(a, self.kinds(), self.array_maker()) for a in arguments]
+                result, byref = call(module, args, book)
+            except NotImplementedError as exc:
+                error = {
+                    "number": None,
+                    "description": f"not translated: {exc}",
+                    "not_translated": True,
+                }
+            except Exception as exc:  # noqa: BLE001 - every failure is part of the outcome
+                number = getattr(exc, "number", None)
+                text = getattr(exc, "description", None) or f"{type(exc).__name__}: {exc}"
+                error = {"number": number if isinstance(number, int) else None, "description": text}
+        text = out.getvalue()
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        return {
+            "return": encode(result) if error is None else None,
+            "byref": {k: encode(v) for k, v in byref.items()},
+            "output": lines,
+            "error": error,
+        }
+
+
+def _inside(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def compare(expect: dict, actual: dict) -> list[str]:
+    """Differences between a golden outcome and an actual one, as short sentences."""
+    problems = []
+    want_error, got_error = expect.get("error"), actual.get("error")
+    if got_error and got_error.get("not_translated"):
+        return [str(got_error["description"])]
+    if want_error or got_error:
+        if not want_error or not got_error or want_error.get("number") != got_error.get("number"):
+            problems.append(
+                f"error: expected {_error_text(want_error)}, got {_error_text(got_error)}"
+            )
+    elif "return" in expect and expect["return"] is not None:
+        got = actual.get("return") or {"type": "None"}
+        if not _same(expect["return"], got):
+            problems.append(
+                f"return value: expected {display(expect['return'])}, got {display(got)}"
+            )
+    for name, want in (expect.get("byref") or {}).items():
+        got = actual.get("byref", {}).get(name)
+        if got is None or not _same(want, got):
+            problems.append(f"ByRef {name}: expected {display(want)}, got {display(got)}")
+    if expect.get("output", []) != actual.get("output", []):
+        problems.append(
+            f"output: expected {expect.get('output', [])!r}, got {actual.get('output')!r}"
+        )
+    if "cells" in expect:
+        problems.extend(_compare_cells(expect["cells"], actual.get("cells", [])))
+    return problems
+
+
+def _error_text(error: dict | None) -> str:
+    if not error:
+        return "no error"
+    if error.get("number") is None:
+        return str(error.get("description"))
+    return f"error {error['number']} ({error.get('description', '')})"
+
+
+def _compare_cells(want: list[dict], got: list[dict]) -> list[str]:
+    expected = {(c["sheet"], c["cell"]): c["value"] for c in want}
+    actual = {(c["sheet"], c["cell"]): c["value"] for c in got}
+    problems = []
+    for key in sorted(set(expected) | set(actual)):
+        a, b = expected.get(key, {"type": "Empty"}), actual.get(key, {"type": "Empty"})
+        if not _same(a, b):
+            problems.append(f"cell {key[0]}!{key[1]}: expected {display(a)}, got {display(b)}")
+    return problems
+
+
+WORKBOOK_PARAMETERS = ("workbook", "wb", "book")
+
+
+def call_with_workbook(function: Callable, args: list, workbook: Any) -> Any:
+    """Call an Excel macro's translation with the case's workbook, as the keyword argument
+    the translation declares for it (``workbook``, ``wb`` or ``book``); a translation that
+    declares none is called with the legacy arguments only (and its cells then differ)."""
+    import inspect
+
+    try:
+        names = inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        names = {}
+    for name in WORKBOOK_PARAMETERS:
+        if name in names and workbook is not None:
+            return function(*args, **{name: workbook})
+    return function(*args)
