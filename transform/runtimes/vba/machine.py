@@ -324,7 +324,7 @@ class ProcInfo:
 
     def fast_bind(self, args: list) -> list[Cell]:
         cells = [Cell(self.result_value if self.result_immutable else self.result.factory())]
-        for a, (byref, co, exact) in zip(args, self.plan):
+        for a, (byref, co, exact) in zip(args, self.plan, strict=True):
             ta = type(a)
             if byref and (ta is Cell or ta is ElemRef):
                 cells.append(a)

@@ -298,9 +298,8 @@ def ascw(s: object) -> int:
 
 def chr_(code: object) -> str:
     """Chr: character of an ANSI code 0..255 (error 5 otherwise)."""
-    if type(code) is int or type(code) is Integer:
-        if 0 <= code < 128:  # ASCII: the same in every code page (fast path)
-            return chr(code)
+    if (type(code) is int or type(code) is Integer) and 0 <= code < 128:
+        return chr(code)  # ASCII: the same in every code page (fast path)
     c = _n(code)
     if not 0 <= c <= 255:
         raise VbaError(5)
