@@ -11,6 +11,7 @@ from .index.cli import graph_command, scan_command
 from .parse.cli import parse_command
 from .report.cli import report_command
 from .runtimes.vba.cli import run_command
+from .verify.cli import verify_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,5 +25,6 @@ main.add_command(parse_command)
 main.add_command(run_command)
 main.add_command(convert_command)
 main.add_command(report_command)
+main.add_command(verify_command)
 main.add_command(scan_command)
 main.add_command(graph_command)

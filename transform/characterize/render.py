@@ -32,7 +32,7 @@ class TestedProcedure:
     @property
     def test_name(self) -> str:
         if self.python_class:
-            return f"{_snake(self.python_class)}_{self.python_name}"
+            return f"{snake(self.python_class)}_{self.python_name}"
         return self.python_name
 
     @property
@@ -71,7 +71,7 @@ class TestedProcedure:
         return lines
 
 
-def _snake(name: str) -> str:
+def snake(name: str) -> str:
     out = []
     for i, ch in enumerate(name):
         if ch.isupper() and i and (name[i - 1].islower() or name[i - 1].isdigit()):

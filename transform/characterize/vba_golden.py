@@ -387,9 +387,14 @@ class Harness:
         if book is not None:
             actual["cells"] = changed_cells(before, book)
         problems = compare(case.get("expect", {}), actual)
-        self.record(
-            "vba_case", json.dumps({"case": case.get("id"), "actual": actual, "problems": problems})
-        )
+        record = {
+            "module": module_name,
+            "procedure": case.get("procedure"),
+            "case": case.get("id"),
+            "actual": actual,
+            "problems": problems,
+        }
+        self.record("vba_case", json.dumps(record))
         if problems:
             pytest.fail("; ".join(problems), pytrace=False)
 
