@@ -172,6 +172,11 @@ CASES = [
     ),
     ('Range("B2") = 5\n Debug.Print Range("B2") * 2', [" 10 "], "Range's default member is Value"),
     (
+        'Dim r As Range\n Set r = Range("C2")\n r = 9\n Debug.Print Range("C2").Value; TypeName(r)',
+        [" 9 Range"],
+        "MS-VBAL 5.4.3.1: Let to an object variable assigns its default member",
+    ),
+    (
         'Range("B2:B3").Value = 1\n Debug.Print WorksheetFunction.Sum(Range("B:B"))',
         [" 9 "],
         "Assigning a scalar to a block fills every cell",

@@ -1052,6 +1052,20 @@ class Compiler:
 
             return let_global
         spec: TypeSpec = sym[2]
+        if spec.is_object and not set_ and not spec.is_array and kind != "result":
+            # Let to an object variable assigns its default member (MS-VBAL 5.4.3.1)
+            cell_of = self.cell_of(sym)
+
+            def let_default(fr: Frame, v: object) -> None:
+                from .objects import default_let
+
+                cell = cell_of(fr)
+                if isinstance(cell.v, VbaObject):
+                    default_let(cell.v, [], v)
+                else:  # an enum of a library we do not model (As VbMsgBoxResult...)
+                    cell.v = v
+
+            return let_default
         co = None if set_ or spec.is_array else spec.coerce
         with_events = kind == "field" and self.cls is not None and self.cls.fields[sym[1]][2]
         if kind in ("local", "result"):

@@ -117,6 +117,11 @@ class Project:
                         c.name, "class", c.declarations, c.procedures, file=m.file, span=c.span
                     )
                 )
+        for mod in self.modules.values():  # types and enums first: any module may use them
+            comp = Compiler(mod, None)
+            for d in mod.node.declarations:
+                if isinstance(d, (A.TypeDef, A.EnumDef)):
+                    self._declaration(mod, d, comp)
         for mod in self.modules.values():
             self._declare(mod)
 
@@ -132,7 +137,8 @@ class Project:
     def _declare(self, mod: ModuleInfo) -> None:
         comp = Compiler(mod, None)
         for d in mod.node.declarations:
-            self._declaration(mod, d, comp)
+            if not isinstance(d, (A.TypeDef, A.EnumDef)):
+                self._declaration(mod, d, comp)
         for p in mod.node.procedures:
             info = ProcInfo(p, mod)
             mod.procs.setdefault(p.name.lower(), {})[p.kind] = info
