@@ -342,13 +342,7 @@ class Compiler:
         proc.error_aware = self.error_aware
         proc.prepare_fast_bind()
 
-        def run(fr: Frame) -> object:
-            r = body(fr, 0)
-            if isinstance(r, Signal) and r.kind == "goto":
-                raise VbaError(35, f"Label not defined: {r.label}")
-            return None
-
-        proc.body = run
+        proc.body = body  # called as body(frame, 0); a GoTo to an unknown label ends it
 
     def hoist(self, stmts: tuple) -> None:
         """Dim/Static/Const anywhere in a procedure declare for the whole procedure."""
@@ -2280,11 +2274,7 @@ def compile_module_body(module: ModuleInfo, stmts: tuple) -> ProcInfo:
     body = comp.block(tuple(s for s in stmts if not isinstance(s, (A.Dim, A.Const))), top=True)
     proc.nslots = comp.nslots
 
-    def run(fr: Frame) -> object:
-        body(fr, 0)
-        return None
-
-    proc.body = run
+    proc.body = body
     return proc
 
 

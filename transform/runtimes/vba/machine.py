@@ -237,7 +237,7 @@ class ProcInfo:
         self.kind = node.kind
         self.module = module
         self.rt: Runtime = module.rt
-        self.body: Callable[[Frame], object] | None = None
+        self.body: Callable[[Frame, int], object] | None = None
         self.params: list[ParamSpec] = []
         self.param_index: dict[str, int] = {}
         self.nslots = 1
@@ -367,7 +367,7 @@ class ProcInfo:
         fr = Frame(cells, me, self)
         rt.depth += 1
         try:
-            body(fr)  # type: ignore[misc]
+            body(fr, 0)  # type: ignore[misc]
         except RecursionError:
             raise VbaError(28) from None
         finally:
