@@ -47,8 +47,8 @@ class TestedProcedure:
     @property
     def call_lines(self) -> list[str]:
         """Python that calls the translation: a module function, or a method of a fresh
-        instance for class modules; ByRef arguments are read back from ``args`` (arrays and
-        objects are changed in place), the plain convention of docs/translation.md."""
+        instance for class modules (docs/translation.md).  ByRef arguments are read back
+        from ``args`` afterwards (arrays and objects are changed in place)."""
         lines = []
         if self.python_class:
             lines.append(f"instance = module.{self.python_class}()")
@@ -56,19 +56,21 @@ class TestedProcedure:
         else:
             callee = f"module.{self.python_name}"
         if self.target.excel:
-            lines.append(f"result = call_with_workbook({callee}, args, workbook)")
+            lines.append(f"return call_with_workbook({callee}, args, workbook)")
         else:
-            lines.append(f"result = {callee}(*args)")
-        byref = [
-            (i, p.name) for i, p in enumerate(parameters(self.target.proc)) if p.mode == "byref"
-        ]
-        if byref:
-            pairs = ", ".join(f"({i}, {name!r})" for i, name in byref)
-            lines.append(f"byref = {{name: args[i] for i, name in ({pairs},) if i < len(args)}}")
-            lines.append("return result, byref")
-        else:
-            lines.append("return result, {}")
+            lines.append(f"return {callee}(*args)")
         return lines
+
+    @property
+    def byref(self) -> str:
+        """``((position, name), ...)`` of the ByRef parameters: the harness reads them back
+        from ``args`` after the call, also when it raised."""
+        pairs = [
+            f"({i}, {p.name!r})"
+            for i, p in enumerate(parameters(self.target.proc))
+            if p.mode == "byref"
+        ]
+        return "(" + ", ".join(pairs) + ("," if len(pairs) == 1 else "") + ")"
 
 
 def snake(name: str) -> str:

@@ -11,6 +11,7 @@ the `vba_support` copy emitted beside translated code alike.  Format: docs/chara
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import decimal
 import importlib
@@ -80,6 +81,9 @@ def _encode_other(value: Any, name: str) -> dict:
     if name == "UdtValue":
         fields = {k: encode(c.v) for k, c in value.fields.items()}
         return {"type": "UDT", "name": value.type.name, "value": fields}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {"type": "UDT", "name": name, "value": fields}
     typename = getattr(value, "vba_typename", None)
     return {"type": "Object", "class": str(typename or name)}
 
@@ -217,7 +221,15 @@ def _same_array(expected: dict, got: dict) -> bool:
 
 
 def _same_fields(want: dict, have: dict) -> bool:
-    return set(want) == set(have) and all(_same(want[k], have[k]) for k in want)
+    """UDT members by name, ignoring case and underscores (``FirstName`` is ``first_name``
+    in a translated dataclass)."""
+    got = {_member(k): v for k, v in have.items()}
+    wanted = {_member(k): v for k, v in want.items()}
+    return set(wanted) == set(got) and all(_same(wanted[k], got[k]) for k in wanted)
+
+
+def _member(name: str) -> str:
+    return name.replace("_", "").lower()
 
 
 # --------------------------------------------------------------------------- display
@@ -376,14 +388,15 @@ class Harness:
 
         return make
 
-    def check(self, case: dict, module_name: str, call: Callable) -> None:
-        """Run ``call(module, args, workbook)`` for the case, then compare everything."""
+    def check(self, case: dict, module_name: str, call: Callable, byref: tuple = ()) -> None:
+        """Run ``call(module, args, workbook)`` for the case, then compare everything;
+        ``byref`` lists ``(position, name)`` of ByRef parameters, read back from ``args``."""
         import pytest
 
         if case.get("skip"):
             pytest.skip(str(case["skip"]))
         book, before = self._workbook(case)
-        actual = self._run(call, module_name, case.get("arguments", []), book)
+        actual = self._run(call, module_name, case.get("arguments", []), book, byref)
         if book is not None:
             actual["cells"] = changed_cells(before, book)
         problems = compare(case.get("expect", {}), actual)
@@ -405,16 +418,18 @@ class Harness:
         book = load_workbook_state(self.root / "golden" / "workbooks" / f"{state}.json")
         return book, snapshot(book)
 
-    def _run(self, call: Callable, module_name: str, arguments: list, book: Any) -> dict:
+    def _run(
+        self, call: Callable, module_name: str, arguments: list, book: Any, byref: tuple
+    ) -> dict:
         """Import, call, and describe what happened; an import failure is the outcome too
         (a module-level marker makes every procedure of the module "not translated")."""
         out = io.StringIO()
-        result, byref, error = None, {}, None
+        result, error, args = None, None, []
         with contextlib.redirect_stdout(out):
             try:
                 module = self.module(module_name)
                 args = [decode(a, self.kinds(), self.array_maker()) for a in arguments]
-                result, byref = call(module, args, book)
+                result = call(module, args, book)
             except NotImplementedError as exc:
                 error = {
                     "number": None,
@@ -431,7 +446,7 @@ class Harness:
             lines.pop()
         return {
             "return": encode(result) if error is None else None,
-            "byref": {k: encode(v) for k, v in byref.items()},
+            "byref": {name: encode(args[i]) for i, name in byref if i < len(args)},
             "output": lines,
             "error": error,
         }
