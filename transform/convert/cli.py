@@ -31,12 +31,13 @@ from .pipeline import convert
 )
 @click.option("--package", help="Python package name (default: from the first path).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def convert_command(paths, out_dir, rules_dirs, package, as_json) -> None:
+@click.option("--no-verify", is_flag=True, help="Do not run the characterization tests.")
+def convert_command(paths, out_dir, rules_dirs, package, as_json, no_verify) -> None:
     """Translate VBA/VB6/VBScript sources (files, folders, Office files) into a Python
     package in OUT, with the support module it needs and translation.json (per module:
     procedures translated by rules, markers left, provenance of every line)."""
     try:
-        result = convert(list(paths), out_dir, tuple(rules_dirs), package)
+        result = convert(list(paths), out_dir, tuple(rules_dirs), package, verify=not no_verify)
     except (RuleError, FileExistsError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)

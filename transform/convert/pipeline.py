@@ -13,6 +13,7 @@ from pathlib import Path
 import libcst
 import tree_sitter
 
+from transform.characterize import characterize_output
 from transform.ingest import IngestError, SourceModule, ingest
 from transform.parse.languages import get_language
 from transform.report import build_report
@@ -21,6 +22,7 @@ from transform.translate.module import translate_module
 from transform.translate.rules import RuleSet, load_rules
 from transform.translate.scope import procedure_scope, public_procedures
 from transform.translate.support import support_files
+from transform.verify import verify as run_verify
 
 MARKER_FILE = ".transform-output"
 
@@ -73,7 +75,11 @@ class ConvertResult:
 
 
 def convert(
-    paths: list[Path], out_dir: Path, rules_dirs: tuple[Path, ...] = (), package: str | None = None
+    paths: list[Path],
+    out_dir: Path,
+    rules_dirs: tuple[Path, ...] = (),
+    package: str | None = None,
+    verify: bool = True,
 ) -> ConvertResult:
     language = get_language("vba")
     rules = load_rules(language, extra_dirs=rules_dirs)
@@ -100,7 +106,10 @@ def convert(
     files["translation.json"] = json.dumps(
         {**result.summary(), "modules_detail": details}, indent=2, default=str
     )
+    files.update(characterize_output(files, out_dir, modules))  # golden cases + tests
     _write_atomically(out_dir, files)
+    if verify:
+        run_verify(out_dir)  # DIR/verify.json, so the report shows parity
     build_report(out_dir)
     return result
 
