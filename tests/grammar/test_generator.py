@@ -213,16 +213,17 @@ def test_invalid_utf8_inside_a_negated_class_is_not_an_error(fixture_language):
     assert not tree.root_node.has_error
 
 
-def test_alias_of_a_sequence_wraps_it_in_one_node(tmp_path):
+def test_alias_of_a_choice_renames_each_alternative(tmp_path):
+    # tree-sitter applies an alias to every step of its content (Java's grammar relies on
+    # alias(choice('open', 'sealed', ...), $.identifier) to make contextual keywords names).
     from transform.grammar.build import generate_and_load
 
-    wrapped = {
+    renamed = {
         "type": "ALIAS",
         "named": True,
-        "value": "wrapped",
-        "content": seq(string("b"), {"type": "FIELD", "name": "x", "content": sym("id")}),
+        "value": "name",
+        "content": choice(string("open"), string("sealed")),
     }
-    grammar = grammar_of(s=seq(string("a"), wrapped), id={"type": "PATTERN", "value": "[0-9]+"})
-    root = parse(generate_and_load(grammar, tmp_path), "a b 1")
-    assert str(root) == "(s (wrapped x: (id)))"
-    assert root.named_children[0].child_by_field_name("x").text == b"1"
+    grammar = grammar_of(s={"type": "REPEAT1", "content": renamed})
+    root = parse(generate_and_load(grammar, tmp_path), "open sealed")
+    assert str(root) == "(s (name) (name))"

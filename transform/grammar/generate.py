@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .emit import layout, render_parser
-from .lexer import build_lex_tables
-from .lr import build_parse_table
+from .lexer import LexicalAnalysis, build_lex_tables
+from .lr import build_canonical_table, build_parse_table
+from .minimize import minimize
 from .model import PreparedGrammar
 from .node_types import node_types
 from .prepare import prepare
@@ -46,9 +47,14 @@ def _valid_tokens(prepared: PreparedGrammar, table) -> list[set[int]]:
 
 def generate(grammar: dict) -> GeneratedParser:
     prepared = prepare(grammar)
-    table = build_parse_table(prepared)
+    analysis = LexicalAnalysis(prepared)
+    table = build_canonical_table(prepared)
+    if table is not None:
+        table = minimize(table, analysis.adding_conflicts)
+    else:
+        table = build_parse_table(prepared)
     valid = _valid_tokens(prepared, table)
-    lex = build_lex_tables(prepared, valid)
+    lex = build_lex_tables(prepared, valid, analysis)
     error_state = table.states[0]
     externals = set(prepared.external_tokens)
     error_state.actions = {

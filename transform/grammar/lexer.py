@@ -171,21 +171,30 @@ class _Builder:
         return best
 
     def _step(self, states: frozenset[int]) -> list[tuple[tuple[tuple[int, int], ...], frozenset]]:
-        """Disjoint character ranges leaving a set of NFA states, with their targets."""
-        edges = []
+        """Disjoint character ranges leaving a set of NFA states, with their targets.
+
+        A sweep over range boundaries keeps the active targets as counts, so classes with
+        hundreds of Unicode ranges cost n log n rather than n squared."""
+        events: dict[int, list[tuple[int, int]]] = {}
         for state in states:
             for ranges, target in self.nfa.moves[state]:
                 for lo, hi in ranges:
-                    edges.append((lo, hi, target))
-        if not edges:
+                    events.setdefault(lo, []).append((target, 1))
+                    events.setdefault(hi + 1, []).append((target, -1))
+        if not events:
             return []
-        points = sorted({lo for lo, _, _ in edges} | {hi + 1 for _, hi, _ in edges})
+        active: dict[int, int] = {}
         pieces: dict[frozenset, list[tuple[int, int]]] = {}
-        for lo, hi in zip(points, points[1:], strict=False):
-            hi -= 1
-            targets = frozenset(t for a, b, t in edges if a <= lo and hi <= b)
-            if targets:
-                pieces.setdefault(targets, []).append((lo, hi))
+        points = sorted(events)
+        for point, following in zip(points, points[1:], strict=False):
+            for target, delta in events[point]:
+                count = active.get(target, 0) + delta
+                if count:
+                    active[target] = count
+                else:
+                    active.pop(target, None)
+            if active:
+                pieces.setdefault(frozenset(active), []).append((point, following - 1))
         return [(tuple(_merge(r)), self._closure(t)) for t, r in pieces.items()]
 
     @cache  # noqa: B019 - one builder per generation
@@ -381,11 +390,41 @@ def _minimize(states: list[LexState]) -> tuple[list[LexState], list[int]]:
     return result, [mapping[b] for b in block]
 
 
-def build_lex_tables(grammar: PreparedGrammar, valid_tokens: list[set[int]]) -> LexTables:
+class LexicalAnalysis:
+    """Token NFAs, keywords and pairwise conflicts of one grammar, built once and shared by
+    state minimisation and lex-table construction."""
+
+    def __init__(self, grammar: PreparedGrammar):
+        self.builder = _Builder(grammar)
+        self.keywords = _keywords(grammar, self.builder)
+        self.externals = set(grammar.external_tokens)
+        self.word = grammar.word
+
+    @cache  # noqa: B019 - one analysis per generation
+    def adding_conflicts(self, existing: int, added: int) -> bool:
+        """Could adding token `added` to a state where `existing` is valid change what the
+        state's lexer returns? External tokens are never added (the scanner sees the valid
+        set); keywords are lexed as the word token, so they conflict as the word does."""
+        if added == existing or 0 in (added, existing):
+            return False
+        if added in self.externals or existing in self.externals:
+            return True
+        a = self.word if existing in self.keywords else existing
+        b = self.word if added in self.keywords else added
+        if a == b:
+            return a == self.word and (existing == self.word or added == self.word)
+        return self.builder.conflicts(a, b) or self.builder.conflicts(b, a)
+
+
+def build_lex_tables(
+    grammar: PreparedGrammar,
+    valid_tokens: list[set[int]],
+    analysis: LexicalAnalysis | None = None,
+) -> LexTables:
     """`valid_tokens[i]` is the set of terminals (end included) valid in parse state i;
     state 0, the error state, is narrowed here to the tokens safe to lex during recovery."""
-    builder = _Builder(grammar)
-    keywords = _keywords(grammar, builder)
+    analysis = analysis or LexicalAnalysis(grammar)
+    builder, keywords = analysis.builder, analysis.keywords
     valid_tokens[0] = _error_recovery_tokens(builder, valid_tokens, keywords)
     word = grammar.word
     states: list[LexState] = []

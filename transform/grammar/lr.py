@@ -29,8 +29,8 @@ class Action:
 class ParseState:
     actions: dict[int, list[Action]] = field(default_factory=dict)  # terminal -> actions
     gotos: dict[int, int] = field(default_factory=dict)  # non-terminal -> state
-    items: dict[int, int] = field(default_factory=dict)  # closure: core -> lookahead bits
     reserved: str | None = None  # reserved-word set named by the items expecting the word
+    core: frozenset[int] = frozenset()  # the kernel's LR(0) items: states to merge share it
 
 
 @dataclass
@@ -158,7 +158,9 @@ def _weakly_compatible(a: dict[int, int], b: dict[int, int]) -> bool:
 
 
 class TableBuilder:
-    def __init__(self, grammar: PreparedGrammar, merge_states: bool = True):
+    def __init__(
+        self, grammar: PreparedGrammar, merge_states: bool = True, state_budget: int = 1 << 30
+    ):
         self.grammar = grammar
         self.merge_states = merge_states
         self.augmented = len(grammar.productions)
@@ -171,6 +173,8 @@ class TableBuilder:
         self.by_core: dict[frozenset[int], list[int]] = {}
         self.access: list[tuple[int, ...]] = []
         self._shifts_by_core: dict[frozenset[int], int] = {}
+        self.by_kernel: dict[frozenset[tuple[int, int]], int] = {}
+        self.state_budget = state_budget
 
     # -- automaton ----------------------------------------------------------------------
 
@@ -201,10 +205,10 @@ class TableBuilder:
 
     def _add_state(self, kernel: dict[int, int], access: tuple[int, ...]) -> tuple[int, bool]:
         key = frozenset(kernel)
+        if not self.merge_states:
+            return self._add_canonical_state(kernel, key, access)
         for sid in self.by_core.get(key, ()):
             existing = self.kernels[sid]
-            if not self.merge_states and existing != kernel:
-                continue
             if self.merge_states and not (
                 _weakly_compatible(existing, kernel) and self._keeps_resolutions(existing, kernel)
             ):
@@ -220,6 +224,22 @@ class TableBuilder:
         self.transitions.append({})
         self.access.append(access)
         self.by_core.setdefault(key, []).append(sid)
+        return sid, True
+
+    def _add_canonical_state(
+        self, kernel: dict[int, int], key: frozenset[int], access: tuple[int, ...]
+    ) -> tuple[int, bool]:
+        full = frozenset(kernel.items())
+        sid = self.by_kernel.get(full)
+        if sid is not None:
+            return sid, False
+        if len(self.kernels) >= self.state_budget:
+            raise StateBudgetExceeded(self.state_budget)
+        sid = len(self.kernels)
+        self.kernels.append(dict(kernel))
+        self.transitions.append({})
+        self.access.append(access)
+        self.by_kernel[full] = sid
         return sid, True
 
     def _keeps_resolutions(self, existing: dict[int, int], kernel: dict[int, int]) -> bool:
@@ -283,7 +303,7 @@ class TableBuilder:
 
     def _state_actions(self, sid: int, renumber: dict[int, int], errors: list[str]) -> ParseState:
         closure = self.analysis.closure(self.kernels[sid])
-        state = ParseState(items=closure)
+        state = ParseState(core=frozenset(self.kernels[sid]))
         is_terminal = self.analysis.is_terminal
         reduces: dict[int, list[int]] = {}
         for core, lookahead in closure.items():
@@ -519,5 +539,22 @@ def _more(count: int) -> str:
     return f"\n\n(and {count - 5} more conflicts)" if count > 5 else ""
 
 
+class StateBudgetExceeded(Exception):
+    """The canonical automaton would be larger than we are willing to build."""
+
+
+# Canonical LR(1) is tried first; above this many states (grammars whose statement contexts
+# multiply, like VBA's) states are merged during construction instead.
+CANONICAL_STATE_BUDGET = 30_000
+
+
 def build_parse_table(grammar: PreparedGrammar, merge_states: bool = True) -> ParseTable:
     return TableBuilder(grammar, merge_states).build()
+
+
+def build_canonical_table(grammar: PreparedGrammar, budget: int = CANONICAL_STATE_BUDGET):
+    """The canonical LR(1) table, or None when it would exceed the state budget."""
+    try:
+        return TableBuilder(grammar, merge_states=False, state_budget=budget).build()
+    except StateBudgetExceeded:
+        return None

@@ -189,14 +189,6 @@ class _Preparer:
 
     def _expand_repeats(self, rule: dict, owner: str) -> dict:
         kind = rule["type"]
-        if kind == "ALIAS" and rule["content"]["type"] not in ("SYMBOL", "TERMINAL"):
-            # alias(seq(...), $.name) names a node wrapping the sequence: give the sequence
-            # a hidden rule of its own and alias that.
-            content = self._expand_repeats(rule["content"], owner)
-            return {
-                **rule,
-                "content": {"type": "SYMBOL", "name": self._alias_symbol(content, owner)},
-            }
         if kind in ("REPEAT", "REPEAT1"):
             content = self._expand_repeats(rule["content"], owner)
             aux = self._repeat_symbol(content, owner)
@@ -208,17 +200,6 @@ class _Preparer:
         if "content" in rule:
             return {**rule, "content": self._expand_repeats(rule["content"], owner)}
         return rule
-
-    def _alias_symbol(self, content: dict, owner: str) -> str:
-        key = "alias:" + _canonical(content)
-        if key in self.repeat_rules:
-            return self.repeat_rules[key]
-        count = sum(1 for n in self.aux_origin if n.startswith(f"{owner}_alias")) + 1
-        name = f"{owner}_alias{count}"
-        self.repeat_rules[key] = name
-        self.aux_origin[name] = owner
-        self.aux_rules[name] = content
-        return name
 
     def _repeat_symbol(self, content: dict, owner: str) -> str:
         key = _canonical(content)
