@@ -263,6 +263,21 @@ End Sub"""
     ]
 
 
+def test_as_new_created_on_first_use() -> None:
+    """MS-VBAL 5.2.3.1.4: an `As New` variable gets its object when first used, and again
+    after being set to Nothing (so `Is Nothing` is never True for it)."""
+    main = """
+Sub Main()
+    Dim c As New Counter
+    Debug.Print "declared"
+    c.Name = "n1"
+    Set c = Nothing
+    Debug.Print c Is Nothing
+    c.Name = "n2"
+End Sub"""
+    assert out(main, C) == ["declared", "init", "terminate n1", "init", "False", "terminate n2"]
+
+
 def test_me_and_private_state_per_instance() -> None:
     """MS-VBAL 5.2.4: each instance has its own module variables; Me is the instance."""
     main = """

@@ -256,6 +256,8 @@ class Compiler:
 
     def declare_local(self, v: A.VarDecl, static: bool) -> None:
         spec = self.spec_for(v.type, v.name, v.type_hint)
+        if v.type is not None and v.type.new and v.bounds is None:
+            spec = spec.with_auto_new(v.type.name)
         factory = self.var_factory(v, spec)
         slot = self.new_slot(v.name, spec if v.bounds is None else _array_spec(spec))
         assert self.proc is not None
@@ -296,9 +298,7 @@ class Compiler:
 
             return make
         if v.type is not None and v.type.new:
-            cls_name = v.type.name
-            project = self.project
-            return lambda: project.create(cls_name)
+            return _nothing  # `As New`: the object is made on first use (see auto_new)
         return spec.factory
 
     # ------------------------------------------------------------------ procedures
@@ -483,6 +483,8 @@ class Compiler:
     def x_Name(self, node: A.Name) -> Fn:
         sym = self.lookup_name(node)
         kind = sym[0]
+        if kind in ("local", "field", "modvar") and sym[2].auto_new:
+            return self.auto_new_load(sym)
         if kind == "local" or kind == "result":
             slot = sym[1]
             return lambda fr: fr.cells[slot].v
@@ -559,8 +561,24 @@ class Compiler:
             return two
         return lambda fr: index_value(load(fr), [g(fr) for g in vals])
 
+    def auto_new_load(self, sym: tuple) -> Fn:
+        """Reading an `As New` variable that is Nothing creates the object first."""
+        cell_of = self.cell_of(sym)
+        project, name = self.project, sym[2].auto_new
+
+        def load(fr: Frame) -> object:
+            cell = cell_of(fr)
+            v = cell.v
+            if v is Nothing:
+                v = cell.v = project.create(name)
+            return v
+
+        return load
+
     def load_symbol(self, sym: tuple) -> Fn:
         kind = sym[0]
+        if kind in ("local", "field", "modvar") and sym[2].auto_new:
+            return self.auto_new_load(sym)
         if kind in ("local", "result"):
             slot = sym[1]
             return lambda fr: fr.cells[slot].v
@@ -696,6 +714,14 @@ class Compiler:
         t = type(node)
         if t is A.Name:
             sym = self.lookup(node.name)
+            if sym[0] in ("local", "field", "modvar") and sym[2].auto_new:
+                load, cell_of = self.auto_new_load(sym), self.cell_of(sym)
+
+                def new_cell(fr: Frame) -> object:
+                    load(fr)
+                    return cell_of(fr)
+
+                return new_cell
             if sym[0] in ("local", "field", "modvar", "result"):
                 return self.cell_of(sym)
             if sym[0] == "unknown" and not self.module.explicit:
@@ -1947,6 +1973,10 @@ def _error_block(
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _nothing() -> object:
+    return Nothing
 
 
 def _same(x: object) -> object:

@@ -193,6 +193,8 @@ class Project:
         """A module-level variable: a class field per instance, else one shared Cell."""
         spec = comp.spec_for(v.type, v.name, v.type_hint)
         factory = comp.var_factory(v, spec)
+        if v.type is not None and v.type.new and v.bounds is None:
+            spec = spec.with_auto_new(v.type.name)
         if v.bounds is not None:
             from .compiler import _array_spec
 
@@ -200,18 +202,20 @@ class Project:
         if mod.cls is not None:
             cls = mod.cls
             cls.field_index[v.name.lower()] = len(cls.fields)
+            field_spec = TypeSpec(
+                spec.name,
+                spec.coerce,
+                factory,
+                spec.is_object,
+                spec.is_array,
+                spec.class_name,
+                spec.udt,
+            )
+            field_spec.auto_new = spec.auto_new
             cls.fields.append(
                 (
                     v.name,
-                    TypeSpec(
-                        spec.name,
-                        spec.coerce,
-                        factory,
-                        spec.is_object,
-                        spec.is_array,
-                        spec.class_name,
-                        spec.udt,
-                    ),
+                    field_spec,
                     v.with_events,
                 )
             )

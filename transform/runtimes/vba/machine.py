@@ -155,7 +155,16 @@ def _plain(v: object) -> object:
 class TypeSpec:
     """A declared type: how to coerce an assigned value and how to make the initial one."""
 
-    __slots__ = ("name", "coerce", "factory", "is_object", "is_array", "class_name", "udt")
+    __slots__ = (
+        "name",
+        "coerce",
+        "factory",
+        "is_object",
+        "is_array",
+        "class_name",
+        "udt",
+        "auto_new",
+    )
 
     def __init__(
         self,
@@ -174,6 +183,12 @@ class TypeSpec:
         self.is_array = is_array
         self.class_name = class_name
         self.udt = udt
+        self.auto_new = ""  # `As New X`: created on first use (MS-VBAL 5.2.3.1.4)
+
+    def with_auto_new(self, class_name: str) -> TypeSpec:
+        spec = TypeSpec(self.name, self.coerce, lambda: Nothing, True, False, class_name)
+        spec.auto_new = class_name
+        return spec
 
     @property
     def is_variant(self) -> bool:
