@@ -521,3 +521,15 @@ WScript.Echo "size " & s.Size & " n " & n & " " & TypeName(n)
     obs = Project([parse_text(src, "t.vbs")]).call(None)
     assert obs.error is None, obs.error
     assert obs.output == ["size 2 n 32768 Long"]
+
+
+def test_vbscript_implicit_globals() -> None:
+    """VBScript: names first assigned (or ReDim'd) in top-level code are script globals,
+    visible inside procedures (VBScript reference: Dim statement, variable scope)."""
+    from transform.parse.vba_lower import parse_text
+    from transform.runtimes.vba.interpreter import Project
+
+    src = 'ReDim items(2)\nitems(0) = "a"\ntotal = 5\nSub Show()\n'
+    src += '    WScript.Echo items(0) & " " & total & " " & UBound(items)\nEnd Sub\nShow\n'
+    obs = Project([parse_text(src, "g.vbs")]).call(None)
+    assert obs.error is None and obs.output == ["a 5 2"]

@@ -217,6 +217,7 @@ class Compiler:
         self.script = module.kind == "script" or self.project.script
         self.fn_name = proc.name.lower() if proc and proc.kind in ("function", "get") else None
         self.labels: dict[str, tuple[Any, int]] = {}
+        self.script_main = False  # compiling VBScript top-level code
 
     # ------------------------------------------------------------------ declarations
 
@@ -390,9 +391,11 @@ class Compiler:
 
     def implicit_local(self, name: str) -> tuple:
         """An undeclared name (no Option Explicit) is an implicit Variant local."""
-        if self.proc is None:
+        if self.proc is None or self.script_main:
+            # module level, or VBScript top-level code: the name is a global
             cell = Cell()
-            self.module.vars[name.lower()] = (cell, VARIANT, False)
+            self.module.vars[name.lower()] = (cell, VARIANT, self.script_main)
+            self.project._lookup_cache.clear()
             return ("modvar", cell, VARIANT)
         slot = self.new_slot(name, VARIANT)
         self.proc.inits.append((slot, None, Empty))
@@ -1591,9 +1594,9 @@ class Compiler:
             target = item.target
             if type(target) is A.Name and self.lookup(target.name)[0] == "unknown":
                 spec = self.spec_for(item.type, target.name)
-                self.implicit_local(target.name)
-                slot = self.locals[target.name.lower()][0]
-                self.locals[target.name.lower()] = (slot, _array_spec(spec))
+                sym = self.implicit_local(target.name)
+                if sym[0] == "local":
+                    self.locals[target.name.lower()] = (sym[1], _array_spec(spec))
             load = self.expr(target)
             store = self.store(target, set_=True)
             bounds = [
@@ -2293,7 +2296,7 @@ def compile_module_body(module: ModuleInfo, stmts: tuple) -> ProcInfo:
     node = A.Procedure("sub", f"<{module.name} main>", (), stmts)
     proc = ProcInfo(node, module)
     comp = Compiler(module, proc)
-    comp.script_main = True  # type: ignore[attr-defined]
+    comp.script_main = True
     for s in stmts:
         if isinstance(s, A.Dim):
             for v in s.variables:
