@@ -533,3 +533,16 @@ def test_vbscript_implicit_globals() -> None:
     src += '    WScript.Echo items(0) & " " & total & " " & UBound(items)\nEnd Sub\nShow\n'
     obs = Project([parse_text(src, "g.vbs")]).call(None)
     assert obs.error is None and obs.output == ["a 5 2"]
+
+
+def test_static_local_per_instance() -> None:
+    """MS-VBAL 5.2.3.1: a Static local of a class procedure belongs to the instance."""
+    cls = 'Attribute VB_Name = "Tally"\nPublic Function Hit() As Long\n'
+    cls += "    Static n As Long\n    n = n + 1\n    Hit = n\nEnd Function\n"
+    main = """
+Sub Main()
+    Dim a As New Tally, b As New Tally
+    a.Hit: a.Hit
+    Debug.Print a.Hit; b.Hit
+End Sub"""
+    assert out(main, ("Tally.cls", cls)) == [" 3  1 "]

@@ -278,7 +278,22 @@ class ProcInfo:
 
             compile_procedure(self)
 
-    def bind(self, args: list, kw: dict | None) -> list[Cell]:
+    def statics(self, me: object) -> dict[int, Cell]:
+        """Static locals: one set per procedure, or per instance in a class module."""
+        if me is None or self.module.cls is None or not isinstance(me, Instance):
+            return self.static_cells
+        store = me.__dict__.setdefault("statics", {})
+        cells = store.get(id(self))
+        if cells is None:
+            cells = {
+                slot: Cell(factory() if factory is not None else value)
+                for slot, factory, value in self.inits
+                if slot in self.static_cells
+            }
+            store[id(self)] = cells
+        return cells
+
+    def bind(self, args: list, kw: dict | None, me: object = None) -> list[Cell]:
         """Cells of a new frame: ByRef parameters share the caller's Cell (MS-VBAL 5.3.1.11),
         ByVal ones get a copy; omitted Optionals take their default (or Missing)."""
         params = self.params
@@ -306,9 +321,10 @@ class ProcInfo:
                 cells.append(Cell(co(v) if co is not None else v))
         if n > len(params):
             raise VbaError(450)
+        statics = self.statics(me) if self.static_cells else self.static_cells
         for slot, factory, value in self.inits:
-            if slot in self.static_cells:
-                cells.append(self.static_cells[slot])
+            if slot in statics:
+                cells.append(statics[slot])
             else:
                 cells.append(Cell(factory() if factory is not None else value))
         return cells
@@ -378,7 +394,7 @@ class ProcInfo:
         if kw is None and self.simple_bind and len(args) == self.nparams:
             cells = self.fast_bind(args)
         else:
-            cells = self.bind(args, kw)
+            cells = self.bind(args, kw, me)
         fr = Frame(cells, me, self)
         rt.depth += 1
         try:
