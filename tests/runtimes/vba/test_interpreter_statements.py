@@ -1541,3 +1541,15 @@ def test_module_state_observed() -> None:
     """Module-level variables keep their values after the call (MS-VBAL 5.2.3.1)."""
     obs = run("Private total As Long\nSub Add5()\n    total = total + 5\nEnd Sub\n", "Add5")
     assert obs.state["Module1.total"] == 5
+
+
+def test_module_state_persists_until_fresh() -> None:
+    """A Project is one VBA session: module state persists between calls; fresh() is a
+    project reset (MS-VBAL 5.2.3.1 module variables live as long as the project)."""
+    from transform.runtimes.vba.interpreter import load_source
+
+    p = load_source(
+        "Private n As Long\nFunction Next1() As Long\n    n = n + 1\n    Next1 = n\nEnd Function\n"
+    )
+    assert [p.call("Next1").result for _ in range(3)] == [1, 2, 3]
+    assert p.fresh().call("Next1").result == 1

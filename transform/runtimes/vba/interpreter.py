@@ -521,6 +521,11 @@ class Project:
 
         self.rt.host = ExcelHost(self, workbook)
 
+    def fresh(self) -> Project:
+        """A new session over the same modules (module state, Static locals and open
+        files start over), as after VBA's project reset."""
+        return Project(self.asts, project_name=self.rt.err.project_name)
+
     def state(self) -> dict[str, object]:
         """Module-level variables of standard modules, ``Module.name`` → value."""
         out: dict[str, object] = {}
