@@ -37,7 +37,7 @@ SCALARS = {
     "string",
     "variant",
 }
-MAX_CASES = 30
+MAX_CASES = 24
 LONG_STRING = "abcdefghij" * 30
 
 BOUNDARIES: dict[str, list[object]] = {

@@ -37,6 +37,11 @@ from .workbooks import workbook_states
 CLASS_KINDS = ("class", "form", "document", "usercontrol")
 AST_KINDS = ("standard", "class", "form", "document", "script")
 PROCEDURE_KINDS = ("sub", "function")
+PYTEST_INI = (
+    "# Written by transform: `pytest DIR` runs the characterization tests with this\n"
+    "# configuration, not with that of a project DIR happens to sit in.\n"
+    "[pytest]\ntestpaths = tests\naddopts = -p no:cacheprovider\n"
+)
 EXCEL_CASES = 6  # argument lists tried per workbook state for an Excel macro
 
 
@@ -115,6 +120,7 @@ def characterize(
             )
     result.files.update(kept)
     result.files["tests/conftest.py"] = render_conftest(package, out_name)
+    result.files["pytest.ini"] = PYTEST_INI
     result.files["tests/vba_golden.py"] = harness_source()
     result.problems = recorder.problems
     result.seconds = time.monotonic() - started

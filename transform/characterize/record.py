@@ -21,9 +21,9 @@ from transform.runtimes.vba.interpreter import Project
 from . import vba_golden
 from .inputs import parameters
 
-STEP_LIMIT = 200_000
+STEP_LIMIT = 100_000
 TIME_LIMIT = 0.5
-PROCEDURE_BUDGET = 4.0  # seconds of recording per procedure before we stop adding cases
+PROCEDURE_BUDGET = 3.0  # seconds of recording per procedure before we stop adding cases
 MAX_OUTCOME = 20_000  # characters of strings in one case's outcome
 
 

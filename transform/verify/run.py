@@ -111,8 +111,6 @@ def run_tests(out_dir: Path, timeout: float) -> Run:
             "no:cacheprovider",
             "--rootdir",
             str(out_dir),
-            "-c",
-            os.devnull,
             str(out_dir / "tests"),
         ]
         try:
