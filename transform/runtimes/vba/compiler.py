@@ -341,9 +341,8 @@ class Compiler:
         proc.nslots = self.nslots
         proc.locals = {k: s for k, (s, _) in self.locals.items()}
         proc.error_aware = self.error_aware
-        proc.prepare_fast_bind()
-
         proc.body = body  # called as body(frame, 0); a GoTo to an unknown label ends it
+        proc.prepare_fast_bind()
 
     def hoist(self, stmts: tuple) -> None:
         """Dim/Static/Const anywhere in a procedure declare for the whole procedure."""

@@ -352,6 +352,77 @@ class ProcInfo:
         first = self.result.factory()
         self.result_value = first if is_immutable(first) else None
         self.result_immutable = self.result_value is not None
+        if self.simple_bind and not self.error_aware and self.nparams <= 1:
+            self.invoke = self._specialized_invoke()  # type: ignore[method-assign]
+
+    def _specialized_invoke(self) -> Callable[..., object]:
+        """A call path for the commonest procedures (at most one parameter, no error
+        handler, no Static/array/object locals) with every attribute bound once: calls
+        are the interpreter's most frequent operation.  Anything unusual in the actual
+        arguments falls back to the general ``invoke``."""
+        generic = ProcInfo.invoke.__get__(self)
+        rt, body, proc = self.rt, self.body, self
+        inits = tuple(self.init_values)
+        rimm, rval, rfac = self.result_immutable, self.result_value, self.result.factory
+        if self.nparams == 0:
+
+            def invoke0(me: object, args: list, kw: dict | None = None) -> object:
+                if kw is not None or args:
+                    return generic(me, args, kw)
+                rt.budget -= 1
+                if rt.budget <= 0:
+                    rt.refill()
+                if rt.depth >= rt.max_depth:
+                    raise VbaError(28)
+                cells = [Cell(rval if rimm else rfac())]
+                for v in inits:
+                    cells.append(Cell(v))
+                fr = Frame(cells, me, proc)
+                rt.depth += 1
+                try:
+                    body(fr, 0)  # type: ignore[misc]
+                except RecursionError:
+                    raise VbaError(28) from None
+                finally:
+                    rt.depth -= 1
+                return cells[0].v
+
+            return invoke0
+        ((byref, _co, exact),) = self.plan
+
+        def invoke1(me: object, args: list, kw: dict | None = None) -> object:
+            if kw is not None or len(args) != 1:
+                return generic(me, args, kw)
+            a = args[0]
+            ta = type(a)
+            if byref and (ta is Cell or ta is ElemRef):
+                c1 = a
+            else:
+                v = a.v if ta is Cell or ta is ElemRef else a
+                if type(v) is not exact:
+                    return generic(me, args, kw)
+                c1 = Cell(v)
+            rt.budget -= 1
+            if rt.budget <= 0:
+                rt.refill()
+            if rt.depth >= rt.max_depth:
+                raise VbaError(28)
+            cells = [Cell(rval if rimm else rfac()), c1]
+            for v in inits:
+                cells.append(Cell(v))
+            fr = Frame(cells, me, proc)
+            rt.depth += 1
+            try:
+                body(fr, 0)  # type: ignore[misc]
+            except RecursionError:
+                raise VbaError(28) from None
+            finally:
+                rt.depth -= 1
+                if ta is ElemRef:
+                    a.write_back()  # type: ignore[union-attr]
+            return cells[0].v
+
+        return invoke1
 
     def fast_bind(self, args: list) -> list[Cell]:
         cells = [Cell(self.result_value if self.result_immutable else self.result.factory())]
