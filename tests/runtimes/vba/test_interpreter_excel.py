@@ -172,6 +172,17 @@ CASES = [
     ),
     ('Range("B2") = 5\n Debug.Print Range("B2") * 2', [" 10 "], "Range's default member is Value"),
     (
+        'Dim t As Variant\n t = WorksheetFunction.Transpose(Range("A2:A4"))\n'
+        ' Debug.Print LBound(t, 2); UBound(t, 2); t(1, 3)',
+        [" 1  3 fig"],
+        "WorksheetFunction.Transpose (a column becomes a row)",
+    ),
+    (
+        'Debug.Print Range("A:A").Find("pe").Address; Range("A:A").Find("zz") Is Nothing',
+        ["$A$3True"],
+        "Range.Find (Nothing when not found)",
+    ),
+    (
         'Dim r As Range\n Set r = Range("C2")\n r = 9\n Debug.Print Range("C2").Value; TypeName(r)',
         [" 9 Range"],
         "MS-VBAL 5.4.3.1: Let to an object variable assigns its default member",

@@ -978,6 +978,26 @@ class Range(NativeObject):
     def vba_merge(self, *args: object) -> None:
         return None
 
+    def vba_find(self, what: object = MISSING, after: object = MISSING,
+                 lookin: object = MISSING, lookat: object = 2, *args: object,
+                 **kw: object) -> object:
+        """Range.Find: the first cell (row by row) whose value contains ``what``
+        (or equals it with LookAt:=xlWhole), case-insensitive; Nothing if none."""
+        what = kw.get("what", what)
+        lookat = kw.get("lookat", lookat)
+        needle = to_string(what).lower()
+        whole = lookat is not MISSING and to_long(lookat) == 1
+        r2, c2 = self._clip()
+        for r in range(self.r1, r2 + 1):
+            for c in range(self.c1, c2 + 1):
+                v = peek(self.ws, r, c)
+                if v is None:
+                    continue
+                text = to_string(to_vba(v)).lower()
+                if (text == needle) if whole else (needle in text):
+                    return self._cell(r, c)
+        return Nothing
+
 
 def _col_index(col: object) -> int:
     if isinstance(col, str):
@@ -1261,7 +1281,19 @@ def _average(*args: object) -> float:
     return sum(nums) / len(nums)
 
 
+def _transpose(area: object) -> VbaArray:
+    """TRANSPOSE: rows become columns; a 1-D array becomes one column (1-based result)."""
+    rows = _rows_of(area)
+    n, m = len(rows), len(rows[0]) if rows else 0
+    out = VbaArray([(1, m), (1, n)])
+    for i in range(n):
+        for j in range(m):
+            out.set((j + 1, i + 1), rows[i][j])
+    return out
+
+
 _WORKSHEET_FUNCTIONS: dict[str, Any] = {
+    "transpose": _transpose,
     "sum": lambda *a: float(sum(_numbers(list(a)))),
     "min": lambda *a: float(min(_numbers(list(a)), default=0.0)),
     "max": lambda *a: float(max(_numbers(list(a)), default=0.0)),
