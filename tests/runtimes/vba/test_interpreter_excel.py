@@ -173,7 +173,7 @@ CASES = [
     ('Range("B2") = 5\n Debug.Print Range("B2") * 2', [" 10 "], "Range's default member is Value"),
     (
         'Dim t As Variant\n t = WorksheetFunction.Transpose(Range("A2:A4"))\n'
-        ' Debug.Print LBound(t, 2); UBound(t, 2); t(1, 3)',
+        " Debug.Print LBound(t, 2); UBound(t, 2); t(1, 3)",
         [" 1  3 fig"],
         "WorksheetFunction.Transpose (a column becomes a row)",
     ),

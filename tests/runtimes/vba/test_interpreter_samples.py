@@ -284,3 +284,17 @@ def test_excel_sheet_utils(tmp_path: Path) -> None:
     for i, (expr, expected) in enumerate(cases):
         obs = p.call(f"Harness.Case{i}", workbook=sales_workbook(), sandbox_dir=tmp_path)
         assert obs.error is None and obs.result == expected, (expr, obs.result, obs.error)
+
+
+def test_order_entry_form_runs_headless(tmp_path: Path) -> None:
+    """A UserForm runs without a screen: UserForm_Initialize fills its controls, Show is a
+    recorded effect (design: UI is never performed)."""
+    project = load_project(code_files("order-model"))
+    obs = project.call("ShowOrderEntry", sandbox_dir=tmp_path)
+    assert obs.error is None, obs.error
+    assert [e["kind"] for e in obs.effects] == ["form.show"]
+    form = project.modules["frmorderentry"].default_instance
+    combo = form.controls["cboproduct"]
+    assert [row[0] for row in combo.rows] == ["WID-001", "GAD-002", "BOK-003"]
+    assert form.controls["txtqty"].props["value"] == "1"
+    assert form.controls["cmdadd"].props["enabled"] is False

@@ -978,9 +978,15 @@ class Range(NativeObject):
     def vba_merge(self, *args: object) -> None:
         return None
 
-    def vba_find(self, what: object = MISSING, after: object = MISSING,
-                 lookin: object = MISSING, lookat: object = 2, *args: object,
-                 **kw: object) -> object:
+    def vba_find(
+        self,
+        what: object = MISSING,
+        after: object = MISSING,
+        lookin: object = MISSING,
+        lookat: object = 2,
+        *args: object,
+        **kw: object,
+    ) -> object:
         """Range.Find: the first cell (row by row) whose value contains ``what``
         (or equals it with LookAt:=xlWhole), case-insensitive; Nothing if none."""
         what = kw.get("what", what)

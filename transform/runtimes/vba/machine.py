@@ -557,6 +557,8 @@ class ClassInfo:
     def new(self) -> Instance:
         inst = Instance(self)
         init = self.module.proc("class_initialize", "sub")
+        if init is None and self.module.kind == "form":
+            init = self.module.proc("userform_initialize", "sub")
         if init is not None:
             init.invoke(inst, [])
         return inst
@@ -632,6 +634,10 @@ class Instance(VbaObject):
         delegate = self.__dict__.get("delegate")
         if delegate is not None:  # a document module forwards to its sheet/workbook
             return delegate.vba_get(name, args, kw)
+        if cls.module.kind == "form":
+            from .hostlib import form_member
+
+            return form_member(self, name, args)
         raise VbaError(438)
 
     def vba_let(self, name: str, args: list, value: object, iface: str | None = None) -> None:
@@ -654,6 +660,11 @@ class Instance(VbaObject):
         delegate = self.__dict__.get("delegate")
         if delegate is not None:
             delegate.vba_let(name, args, value)
+            return
+        if cls.module.kind == "form":
+            from .hostlib import form_member
+
+            form_member(self, name, args, value)
             return
         getter = cls.find(name, "get", iface)
         if getter is not None:
