@@ -130,6 +130,7 @@ def test_rendered_tests_call_the_translation_the_documented_way(recorded):
     assert "def call_half(module, args, workbook):" in text
     assert "return module.half(*args)" in text
     assert "harness.check(case, MODULE, call_twice, byref=((0, 'n'),))" in text
+    assert "return byref_out(module.twice(*args), args, (0,), function=False)" in text
     assert 'load_cases(GOLDEN / "SafeDivide.json")' in text
     assert "hidden" not in text
     compile(text, "test_mod_calc.py", "exec")

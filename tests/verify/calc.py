@@ -64,7 +64,9 @@ def safe_divide(a, b):
 
 
 def twice(n):
-    return n * 2
+    if not -(2**31) <= n * 2 < 2**31:
+        raise VbaError(6)
+    return n * 2  # the ByRef convention: a Sub returns the ByRef values it assigns
 '''
 
 PROCEDURES = ["Half", "Greet", "SafeDivide", "Twice", "Hidden"]

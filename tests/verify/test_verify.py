@@ -34,7 +34,7 @@ def correct(tmp_path_factory) -> tuple[Path, dict]:
 def test_a_faithful_translation_has_parity(correct):
     out, data = correct
     procs = by_name(data)
-    for name in ("Half", "Greet", "SafeDivide"):
+    for name in ("Half", "Greet", "SafeDivide", "Twice"):
         assert procs[name]["status"] == "pass", procs[name]["failures"][:1]
         assert procs[name]["cases"] == procs[name]["passed"] > 0
     assert data["schema"] == 1 and data["oracle"] == "interpreter"
@@ -43,16 +43,23 @@ def test_a_faithful_translation_has_parity(correct):
     assert parsed.lookup("mod_calc", "half").status == "pass"
 
 
-def test_a_scalar_byref_write_the_python_does_not_make_is_a_failure(correct):
-    """Twice doubles its ByRef argument; returning the value instead leaves the caller's
-    variable unchanged, which verify reports with both values."""
-    twice = by_name(correct[1])["Twice"]
-    assert twice["status"] == "fail" and twice["failed"] > 0
-    failure = twice["failures"][0]
-    n = int(failure["arguments"][0]["value"])
+def test_byref_values_come_back_by_the_translation_convention(correct):
+    """Twice doubles its ByRef argument: the translation returns the new value, the test
+    stores it back into the argument list and compares it with the golden ByRef value."""
+    out, data = correct
+    assert by_name(data)["Twice"]["status"] == "pass"
+    text = (out / "tests" / "test_mod_calc.py").read_text()
+    assert "return byref_out(module.twice(*args), args, (0,), function=False)" in text
+
+
+def test_a_byref_write_the_python_does_not_return_is_caught(tmp_path):
+    write_project(tmp_path, CALC_PY.replace("    return n * 2  # the ByRef", "    n * 2  # the"))
+    twice = by_name(verify(tmp_path))["Twice"]
+    assert twice["status"] == "fail"
+    failure = next(f for f in twice["failures"] if f["arguments"][0]["value"] == "1")
     assert failure["arguments"][0]["name"] == "n"
-    assert failure["expected"]["byref"]["n"] in (str(2 * n), str(n))
-    assert failure["actual"]["byref"]["n"] == str(n)
+    assert failure["expected"]["byref"]["n"] == "2"
+    assert failure["actual"]["byref"]["n"] == "None"
     assert "ByRef n" in failure["message"]
 
 

@@ -104,7 +104,9 @@ def characterize(
     kept = golden.foreign_files(previous)
     for ast, summary in modules:
         tested = []
+        outs = byref_outs(translation["modules_detail"][summary["module"]]["legacy_text"])
         for target in _targets(ast, summary, facts):
+            target.byref_out = outs.get(target.proc.name.lower(), ())
             relative = golden.golden_path(ast.name, target.proc.name)
             if relative not in kept:
                 data = _record_procedure(target, recorder, states, result)
@@ -140,6 +142,33 @@ def _modules(translation: dict) -> list[tuple[A.Module, dict]]:
         ast = parse_text(detail["legacy_text"], file, kind if kind in AST_KINDS else None)
         out.append((ast, summary))
     return out
+
+
+def byref_outs(legacy_text: str) -> dict[str, tuple[int, ...]]:
+    """Procedure → positions of the ByRef parameters its translation returns, by the
+    translation stage's own definition (ByRef parameters the body assigns as a whole)."""
+    import tree_sitter
+
+    from transform.parse.languages import get_language
+    from transform.translate.scope import procedure_scope
+
+    data = legacy_text.encode("utf-8")
+    tree = tree_sitter.Parser(get_language("vba")).parse(data)
+
+    def text(node: tree_sitter.Node) -> str:
+        return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    found: dict[str, tuple[int, ...]] = {}
+    for child in tree.root_node.named_children:
+        if child.type not in ("sub_declaration", "function_declaration"):
+            continue
+        try:
+            scope = procedure_scope(child, text)
+            outs = getattr(scope, "byref_out", [])
+            found[scope.name.lower()] = tuple(scope.parameters.index(p) for p in outs)
+        except (AttributeError, ValueError):
+            continue
+    return found
 
 
 def _any_document(asts: list[A.Module]) -> bool:

@@ -38,6 +38,7 @@ class Target:
     entry: str = ""  # the index's entry-point reason, if any
     excel: bool = False
     class_name: str | None = None  # VBA class name when the module is class-like
+    byref_out: tuple[int, ...] = ()  # ByRef parameters the translation returns (positions)
 
     @property
     def qualified(self) -> str:

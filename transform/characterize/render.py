@@ -55,10 +55,16 @@ class TestedProcedure:
             callee = f"instance.{self.python_name}"
         else:
             callee = f"module.{self.python_name}"
-        if self.target.excel:
-            lines.append(f"return call_with_workbook({callee}, args, workbook)")
-        else:
-            lines.append(f"return {callee}(*args)")
+        call = (
+            f"call_with_workbook({callee}, args, workbook)"
+            if self.target.excel
+            else f"{callee}(*args)"
+        )
+        if self.target.byref_out:
+            function = self.target.proc.kind == "function"
+            positions = "(" + "".join(f"{p}, " for p in self.target.byref_out).rstrip(" ") + ")"
+            call = f"byref_out({call}, args, {positions}, function={function})"
+        lines.append(f"return {call}")
         return lines
 
     @property
@@ -104,6 +110,7 @@ def render_test_module(
         golden_dir=golden_dir,
         procedures=procedures,
         excel=any(p.target.excel for p in procedures),
+        byref_out=any(p.target.byref_out for p in procedures),
     )
 
 

@@ -370,14 +370,11 @@ class Harness:
         return importlib.import_module(f"{self.package}.{name}")
 
     def kinds(self) -> Any:
-        with contextlib.suppress(ImportError):
-            return importlib.import_module(f"{self.package}.vba_support.values")
-        return None
+        return _support(self.package, "values")
 
     def array_maker(self) -> Callable[[list, list], Any] | None:
-        try:
-            arrays = importlib.import_module(f"{self.package}.vba_support.arrays")
-        except ImportError:
+        arrays = _support(self.package, "arrays")
+        if arrays is None:
             return None
 
         def make(items: list, bounds: list) -> Any:
@@ -452,6 +449,21 @@ class Harness:
         }
 
 
+_SUPPORT: dict[str, ModuleType | None] = {}
+
+
+def _support(package: str, name: str) -> ModuleType | None:
+    """A module of the package's vba_support, None when the package has none (looked up
+    once: a failed import is slow to repeat for every case)."""
+    key = f"{package}.vba_support.{name}"
+    if key not in _SUPPORT:
+        try:
+            _SUPPORT[key] = importlib.import_module(key)
+        except ImportError:
+            _SUPPORT[key] = None
+    return _SUPPORT[key]
+
+
 def _inside(name: str, package: str) -> bool:
     return name == package or name.startswith(package + ".")
 
@@ -522,3 +534,17 @@ def call_with_workbook(function: Callable, args: list, workbook: Any) -> Any:
         if name in names and workbook is not None:
             return function(*args, **{name: workbook})
     return function(*args)
+
+
+def byref_out(returned: Any, args: list, positions: tuple, function: bool) -> Any:
+    """The translation's ByRef convention: a procedure that assigns ByRef parameters returns
+    their new values after its result (a Function: ``(result, *values)``; a Sub: the value,
+    or a tuple of values).  They are stored back into ``args``; the result is returned."""
+    values = list(returned) if isinstance(returned, tuple) else [returned]
+    result = values.pop(0) if function else None
+    if function and not isinstance(returned, tuple):
+        raise TypeError("expected (result, ByRef values...) from a Function with ByRef writes")
+    for position, value in zip(positions, values, strict=False):
+        if position < len(args):
+            args[position] = value
+    return result
