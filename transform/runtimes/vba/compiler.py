@@ -1011,6 +1011,9 @@ class Compiler:
             return set_stmt
         store = self.store(s.target, set_=False)
         if type(s.value) in (A.Literal, A.Binary, A.Unary):
+            fused = self.fused_local_let(s.target, value)
+            if fused is not None:
+                return fused
 
             def let_simple(fr: Frame) -> None:
                 store(fr, value(fr))
@@ -1028,6 +1031,43 @@ class Compiler:
             store(fr, v)
 
         return let_stmt
+
+    def fused_local_let(self, target: A.Expr, value: Fn) -> Callable[[Frame], None] | None:
+        """``local = expression`` as one closure when the local's type needs no coercion
+        for a value of its own Python type (the commonest statement in loops)."""
+        if type(target) is not A.Name:
+            return None
+        sym = self.lookup(target.name)
+        if sym[0] not in ("local", "result"):
+            return None
+        spec: TypeSpec = sym[2]
+        slot = sym[1]
+        if spec.is_variant and not spec.is_array and not spec.auto_new:
+
+            def let_variant(fr: Frame) -> None:
+                fr.cells[slot].v = value(fr)
+
+            return let_variant
+        co = spec.coerce
+        exact = int if co is LET_COERCIONS["long"] else _EXACT_TYPES.get(spec.name)
+        if exact is None or spec.is_array or co is not LET_COERCIONS.get(spec.name):
+            return None
+        if exact is int:
+
+            def let_long(fr: Frame) -> None:
+                v = value(fr)
+                if type(v) is int and -2147483648 <= v <= 2147483647:
+                    fr.cells[slot].v = v
+                else:
+                    fr.cells[slot].v = co(v)
+
+            return let_long
+
+        def let_exact(fr: Frame) -> None:
+            v = value(fr)
+            fr.cells[slot].v = v if type(v) is exact else co(v)
+
+        return let_exact
 
     def store(self, target: A.Expr, set_: bool) -> Callable[[Frame, object], None]:
         """A closure assigning to ``target`` (Let-coercing to its declared type)."""
