@@ -141,7 +141,7 @@ def test_order_model_procedures(tmp_path: Path) -> None:
         ('NewCustomer("c001", "X").Tier', 0),
         ('BuildCatalog().OnHand("gad-002")', 10),
         ('BuildCatalog().OnHand("NOPE")', VbaErr(-2147220502, "Unknown SKU: NOPE")),
-        # EXPECTED.md says 503.75 but its own sum (100 x 2.50 + 10 x 12 + 5 x 8.75) is 413.75
+        # EXPECTED.md: 100 x 2.50 + 10 x 12 + 5 x 8.75 = 413.75
         ("BuildCatalog().StockValue", Currency(4137500)),
         ('Join(BuildCatalog().Skus, ",")', "WID-001,GAD-002,BOK-003"),
     ]
