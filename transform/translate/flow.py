@@ -17,6 +17,7 @@ Anything else keeps its markers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -45,13 +46,25 @@ SIMPLE_STATEMENTS = {
 
 
 INDENT = "    "
-
+TAG_CHAR = "\u2063"  # the engine's provenance tag delimiter
 
 
 def _failure() -> type[Exception]:
     from .engine import TranslationFailure as failure
 
     return failure
+
+
+def _drop_trailing_return(code: str, final: str) -> str:
+    """A bare `return` as the last statement of a procedure that returns nothing is the
+    end of the procedure anyway (VBA's `Exit Sub` before `End Sub`)."""
+    lines = code.split("\n")
+    if final or not lines:
+        return code
+    last = re.sub(f"{TAG_CHAR}\\d+{TAG_CHAR}$", "", lines[-1])
+    if last == "return":
+        return "\n".join(lines[:-1])
+    return code
 
 
 def indent(code: str) -> str:
@@ -88,6 +101,7 @@ class FlowWords:
             code = self._render(statements)
         finally:
             self.labels, self.resuming = saved
+        code = _drop_trailing_return(code, self.final_return(procedure))
         return indent(code if code.strip() else "pass")
 
     def _split(self, statements: list[tree_sitter.Node]) -> list[tree_sitter.Node]:
@@ -144,9 +158,7 @@ class FlowWords:
             return None
         return self.t.text(target).lower()
 
-    def _render_protected(
-        self, before: list, statement: tree_sitter.Node, protected: list
-    ) -> str:
+    def _render_protected(self, before: list, statement: tree_sitter.Node, protected: list) -> str:
         handler = self._handler_label(statement)
         if handler not in self.labels.blocks:
             raise _failure()("On Error target is not a tail label")
@@ -178,7 +190,7 @@ class FlowWords:
         except_code = "vba.catch(exc)\n" + handler_code
         if resume is not None:
             except_code += "\nvba.err.clear()"
-        lines.append("except Exception as exc:  # On Error GoTo\n" + indent(except_code))
+        lines.append("except vba.ERRORS as exc:  # On Error GoTo\n" + indent(except_code))
         if after is not None:
             lines.append(self._expand(after))
         return "\n".join(lines)
@@ -250,9 +262,12 @@ class FlowWords:
         if target is not None and self.t.text(target) == "0":
             self.resuming = False
             return "vba.err.clear()  # On Error GoTo 0"
-        if target is not None and self.labels is not None and self.labels.blocks.get(
-            self.t.text(target).lower()
-        ) is not None and self.labels.handler == self.t.text(target).lower():
+        if (
+            target is not None
+            and self.labels is not None
+            and self.labels.blocks.get(self.t.text(target).lower()) is not None
+            and self.labels.handler == self.t.text(target).lower()
+        ):
             self.resuming = False
             return "vba.err.clear()"
         raise _failure()("On Error shape")
@@ -292,7 +307,9 @@ class FlowWords:
             )
         if value.type == "case_comparison":
             operator = self.t.text(value.child_by_field_name("operator"))
-            return self._compare(subject, subject_node, operator, value.child_by_field_name("value"))
+            return self._compare(
+                subject, subject_node, operator, value.child_by_field_name("value")
+            )
         return self._compare(subject, subject_node, "=", value)
 
     def _compare(self, subject: str, subject_node, operator: str, other) -> str:

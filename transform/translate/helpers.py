@@ -22,6 +22,7 @@ from transform.runtimes.vba.objects import OMITTED, Collection, Dictionary, ErrO
 from transform.runtimes.vba.values import MISSING, Empty, Nothing, VbaError, VbaObject
 
 __all__ = [
+    "ERRORS",
     "Collection",
     "Dictionary",
     "EventSource",
@@ -34,7 +35,12 @@ __all__ = [
     "each",
     "err",
     "excel_global",
+    "excel_call",
+    "effects",
+    "ui_effect",
+    "rgb",
     "mid_replace",
+    "members",
     "files",
     "get",
     "iif",
@@ -45,6 +51,11 @@ __all__ = [
     "redim",
     "store",
 ]
+
+ERRORS = (VbaError, ArithmeticError, LookupError, TypeError, AttributeError)
+"""What an On Error handler catches: VBA's errors and the Python errors idiomatic
+translated code raises for the same failures (never NotImplementedError: a handler
+must not hide a translation gap)."""
 
 err = ErrObject()
 """The Err object of the translated program (one per program, as in VBA)."""
@@ -193,6 +204,13 @@ def rebind_events(listener: Any, prefix: str, old: object, new: object) -> objec
     return new
 
 
+def members(mapping: dict[str, str]) -> Any:
+    """A translated class's VBA-name → Python-name table, read-only."""
+    from types import MappingProxyType
+
+    return MappingProxyType(mapping)
+
+
 def create_object(progid: object) -> object:
     """CreateObject for the library objects the translation supports."""
     name = str(progid).lower()
@@ -289,6 +307,29 @@ def excel_global(name: str) -> object:
 _excel: dict[str, Any] = {"host": None}
 
 
+def excel_call(name: str, *args: object) -> object:
+    """Excel's global functions (Intersect, Union) of the bound workbook."""
+    if _excel["host"] is None:
+        raise VbaError(424, f"No workbook bound for Excel function {name}")
+    return _excel["host"].global_get(name, list(args), None)
+
+
+effects: list[dict] = []
+"""What the program asked of its user interface (Beep, Unload, PropertyChanged): there
+is no screen in translated code, so these are recorded in order, as the oracle records
+them, and not performed."""
+
+
+def ui_effect(kind: str, *args: object) -> None:
+    effects.append({"kind": kind, "args": list(args)})
+
+
+def rgb(red: object, green: object, blue: object) -> int:
+    """RGB(r, g, b) = r + 256 * g + 65536 * b, each clamped to 0..255 ("RGB function")."""
+    parts = [min(255, max(0, to_long(v))) for v in (red, green, blue)]
+    return parts[0] + 256 * parts[1] + 65536 * parts[2]
+
+
 # --------------------------------------------------------------------------- files
 
 
@@ -344,6 +385,9 @@ class _Files:
 
     def lof(self, number: object) -> int:
         return self.box.lof(number)
+
+    def kill(self, pattern: object) -> None:
+        self.box.kill(pattern)
 
 
 files = _Files()

@@ -52,22 +52,43 @@ def translate_module(
         body = _join_top_level(statics + [p for p in parts if p])
     translation = translator.finish(body)
     header = HEADER.format(name=name, source=source_name)
-    import_lines = [f"from .{m} import {n}" for m, n in sorted(translator.scope.imports)]
-    modules = sorted(translator.scope.module_imports - {name})
-    if modules:
-        import_lines.insert(0, f"from . import {', '.join(modules)}")
-    if translation.helpers or "vba." in translation.code:
-        import_lines.insert(0, "from . import vba_support as vba")
-    future = "from __future__ import annotations\n\n"
-    if "@dataclass" in translation.code:
-        import_lines.insert(0, "from dataclasses import dataclass, field")
-    if "IntEnum" in translation.code:
-        import_lines.insert(0, "from enum import IntEnum")
-    imports = "\n" + future + "\n".join(import_lines) + "\n" if import_lines else ""
-    prefix = header + imports + "\n\n"
+    imports = _imports(translation.code, translator.scope, name)
+    first = re.sub(f"{TAG}\\d+{TAG}", "", translation.code).lstrip("\n")
+    gap = "\n\n" if first.startswith(("def ", "class ", "@")) or not imports else "\n"
+    prefix = header + imports + gap
     translation.code = prefix + translation.code
     translation.origins = [None] * prefix.count("\n") + translation.origins
     return translation
+
+
+def _imports(code: str, scope, name: str) -> str:
+    """The import block, sorted the way isort/ruff want it: standard library first,
+    then the package's own modules."""
+    stdlib = []
+    if "@dataclass" in code:
+        used = "field(" in code
+        stdlib.append("from dataclasses import dataclass" + (", field" if used else ""))
+    if "(IntEnum)" in code:
+        stdlib.append("from enum import IntEnum")
+    local = []
+    modules = sorted(scope.module_imports - {name})
+    before = [m for m in modules if m < "vba_support"]
+    after = [m for m in modules if m > "vba_support"]
+    if before:
+        local.append(f"from . import {', '.join(before)}")
+    if "vba." in code:
+        local.append("from . import vba_support as vba")
+    if after:
+        local.append(f"from . import {', '.join(after)}")
+    local += [f"from .{m} import {n}" for m, n in sorted(scope.imports)]
+    if not stdlib and not local:
+        return ""
+    blocks = ["from __future__ import annotations"]
+    if stdlib:
+        blocks.append("\n".join(sorted(stdlib)))
+    if local:
+        blocks.append("\n".join(local))
+    return "\n" + "\n\n".join(blocks) + "\n"
 
 
 def _static_lines(translator: Translator, root, text_of, owner: str) -> list[str]:
@@ -131,8 +152,12 @@ def _class_body(translator: Translator, root, text_of) -> str:
     bases = [translator.functions["qualified_class"](i) for i in interfaces] or ["vba.VbaClass"]
     if scope.events:
         bases.append("vba.EventSource")
-    lines = [f"class {class_name}({', '.join(bases)}):", f'    """Class module {class_name}."""', ""]
-    lines.append(f"    vba_members = {vba_members!r}")
+    lines = [
+        f"class {class_name}({', '.join(bases)}):",
+        f'    """Class module {class_name}."""',
+        "",
+    ]
+    lines.append(f"    vba_members = vba.members({vba_members!r})")
     default = _default_member(root, text_of)
     if default:
         lines.append(f"    vba_default_member = {default!r}")
@@ -140,7 +165,9 @@ def _class_body(translator: Translator, root, text_of) -> str:
     lines.append("    def __init__(self):")
     if interfaces:
         lines.append("        super().__init__()")
-    init = fields + (["self.class_initialize()"] if "class_initialize" in vba_members.values() else [])
+    init = fields + (
+        ["self.class_initialize()"] if "class_initialize" in vba_members.values() else []
+    )
     lines.extend("        " + f for f in (init or ["pass"]))
     body = "\n".join(lines)
     for member in members:

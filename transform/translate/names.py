@@ -21,6 +21,23 @@ if TYPE_CHECKING:
     from .engine import Translator
 
 CLASS_NAMES = {"collection": "vba.Collection()", "dictionary": "vba.Dictionary()"}
+# Constants of VB6 forms and MSForms not in the library table ("KeyCode constants",
+# "QueryUnload constants", "MatchEntry/Style constants", "Show method").
+FORM_CONSTANTS: dict[str, int] = {
+    **{f"vbkey{d}": 48 + d for d in range(10)},
+    "vbkeyback": 8,
+    "vbkeyreturn": 13,
+    "vbkeyescape": 27,
+    "vbkeydelete": 46,
+    "vbformcontrolmenu": 0,
+    "vbformcode": 1,
+    "vbappwindows": 2,
+    "vbapptaskmanager": 3,
+    "fmstyledropdownlist": 2,
+    "fmstyledropdowncombo": 0,
+    "vbmodal": 1,
+    "vbmodeless": 0,
+}
 EXCEL_GLOBALS = {
     "application",
     "activeworkbook",
@@ -66,7 +83,35 @@ class NameWords:
             return self._symbol_ref(text, symbol)
         if key in VBA_CONSTANTS:
             return repr(VBA_CONSTANTS[key])
-        return self.t.name(node)
+        if key in FORM_CONSTANTS:
+            return repr(FORM_CONSTANTS[key])
+        return self._unknown(node)
+
+    def _unknown(self, node: tree_sitter.Node) -> str:
+        """A name nobody declares: an implicit local the procedure assigns (no Option
+        Explicit), a control of a form (a member of Me, reached late bound), else a
+        gap the translation must not hide."""
+        from .engine import TranslationFailure
+
+        scope = self.t.scope
+        procedure_node = node.parent
+        while procedure_node is not None and procedure_node.type not in (
+            "sub_declaration",
+            "function_declaration",
+            "property_declaration",
+        ):
+            procedure_node = procedure_node.parent
+        if procedure_node is not None:
+            from .scope import assigned_names
+
+            names = {n.lower() for n in assigned_names(procedure_node, self.t.text)}
+            if self.t.text(node).lower() in names:
+                return self.t.name(node)
+        if scope.is_class and scope.is_form:
+            return f"vba.get(self, {self.t.text(node)!r})"
+        if not scope.option_explicit:
+            return self.t.name(node)  # an implicit Variant (no Option Explicit)
+        raise TranslationFailure(f"unknown name {self.t.text(node)}")
 
     def is_constant(self, node: tree_sitter.Node) -> bool:
         """A library constant (vbTab, vbTextCompare, xlUp, ...) not shadowed by a
@@ -96,8 +141,6 @@ class NameWords:
             return self._qualified(symbol.module, text)
         if symbol.kind in ("var", "const", "proc"):
             name = python_name(scope.spelling(text))
-            if symbol.kind == "const":
-                name = name.upper()
             if symbol.module == scope.python_module:
                 return name
             scope.module_imports.add(symbol.module)
@@ -112,7 +155,9 @@ class NameWords:
         return f"{module}.{name}"
 
     def assign_target(self, node: tree_sitter.Node) -> str:
-        """An identifier assigned to."""
+        """An identifier assigned to (`_` for a local nobody reads)."""
+        if self.is_unread(node):
+            return "_"
         return self.ref(node)
 
     def const_name(self, node: tree_sitter.Node) -> str:
@@ -135,7 +180,7 @@ class NameWords:
             return self._with_name()
         if node.type == "me":
             return "self"
-        return self.t.operand(node) if node.type != "identifier" else self.ref(node)
+        return self.t.operand(node)
 
     def member_symbol(self, node: tree_sitter.Node):
         """The member Symbol for `obj.member` on a typed receiver (a project class or a
@@ -203,6 +248,9 @@ class NameWords:
 
     def call_arguments(self, args: tree_sitter.Node) -> str:
         """Arguments with omitted ones (`f a, , c`) passed as VBA's Missing."""
+        return ", ".join(self.argument_list(args))
+
+    def argument_list(self, args: tree_sitter.Node) -> list[str]:
         rendered: list[str] = []
         pending_comma = True
         for child in args.children:
@@ -222,6 +270,30 @@ class NameWords:
                 rendered.append(self.t.expression(child.child_by_field_name("value")))
             else:
                 rendered.append(self.t.expression(child))
+        return rendered
+
+    def builtin_arguments(self, function: tree_sitter.Node, args: tree_sitter.Node) -> str:
+        """Arguments of a library function; an omitted one (`Replace(s, a, b, , , 1)`)
+        takes the parameter's default, as VBA does."""
+        import inspect
+
+        from transform.runtimes.vba.builtins import BUILTINS
+
+        rendered = self.argument_list(args)
+        if "vba.MISSING" not in rendered:
+            return ", ".join(rendered)
+        name = self.t.text(function).lower()
+        try:
+            parameters = list(inspect.signature(BUILTINS[name]).parameters.values())
+        except (KeyError, TypeError, ValueError):
+            return ", ".join(rendered)
+        for index, code in enumerate(rendered):
+            if code == "vba.MISSING" and index < len(parameters):
+                default = parameters[index].default
+                if default is not inspect.Parameter.empty and (
+                    default is None or isinstance(default, (int, float, str))
+                ):
+                    rendered[index] = repr(default)
         return ", ".join(rendered)
 
     def is_indexable(self, node: tree_sitter.Node) -> bool:
@@ -236,7 +308,9 @@ class NameWords:
         if scope.declared_type(text) is not None:
             return True
         symbol = scope.symbol(text)
-        return symbol is not None and symbol.kind in ("var", "const") and key not in scope.procedures
+        return (
+            symbol is not None and symbol.kind in ("var", "const") and key not in scope.procedures
+        )
 
     def new_object(self, node: tree_sitter.Node) -> str:
         """`New T`: a library object or a project class instance."""
@@ -283,7 +357,7 @@ class NameWords:
         if obj.type == "me":
             name, line = "self", ""
         elif obj.type == "identifier" and not self.assigns(body, obj):
-            name, line = self.ref(obj), ""
+            name, line = self.t.expression(obj), ""
         else:
             name = self.temp("with", node)
             line = f"{name} = {self.t.expression(obj)}"
@@ -313,9 +387,11 @@ class NameWords:
 
         name = self.t.text(node.child_by_field_name("name"))
         args = node.child_by_field_name("arguments")
-        values = [] if args is None else [
-            c for c in args.named_children if not c.is_extra and c.type != "comment"
-        ]
+        values = (
+            []
+            if args is None
+            else [c for c in args.named_children if not c.is_extra and c.type != "comment"]
+        )
         positions = self.t.scope.events.get(name.lower(), [])
         rendered = ", ".join(self.t.expression(v) for v in values)
         tuple_code = f"({rendered},)" if len(values) == 1 else f"({rendered})"

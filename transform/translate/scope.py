@@ -88,6 +88,8 @@ class ModuleScope:
     project_procedures: dict[str, str] = field(default_factory=dict)
     imports: set[tuple[str, str]] = field(default_factory=set)  # (module, python name)
     is_class: bool = False
+    is_form: bool = False  # a form or user control: controls are members of Me
+    option_explicit: bool = False
     # Everything the project defines, lower-case name -> Symbol ("Class.member" and
     # "Type.member" for members); this module's own definitions included.
     symbols: dict[str, Symbol] = field(default_factory=dict)
@@ -294,7 +296,7 @@ def procedure_scope(node: tree_sitter.Node, text) -> ProcedureScope:
             scope.types.setdefault(name_.lower(), type_)
         assigned = {n.lower() for n in assigned_names(body, text)}
         scope.byref_out = [
-            p.lower() for p in scope.parameters if p.lower() in scope.byref and p.lower() in assigned
+            p for p in scope.parameters if p.lower() in scope.byref and p.lower() in assigned
         ]
         if scope.property_kind in ("let", "set"):
             scope.byref_out = []  # the value parameter of a Property Let/Set is never returned
@@ -319,7 +321,11 @@ def assigned_names(node: tree_sitter.Node, text) -> Iterator[str]:
         if current.type in ("assignment_statement", "set_statement"):
             targets = [current.child_by_field_name("left")]
         elif current.type in ("for_statement", "for_each_statement"):
-            targets = [current.child_by_field_name("counter" if current.type == "for_statement" else "element")]
+            targets = [
+                current.child_by_field_name(
+                    "counter" if current.type == "for_statement" else "element"
+                )
+            ]
         elif current.type == "redim_clause":
             targets = [current.child_by_field_name("name")]
         elif current.type in ("input_statement", "line_input_statement"):
@@ -444,7 +450,12 @@ def public_procedures(root: tree_sitter.Node, text) -> list[tuple[str, str | Non
                     mtype = member.child_by_field_name("type")
                     length = member.child_by_field_name("length")
                     if length is not None:
-                        result.append((f"{udt}.{text(member.child_by_field_name('name'))}", f"@typemember:String*{text(length)}"))
+                        result.append(
+                            (
+                                f"{udt}.{text(member.child_by_field_name('name'))}",
+                                f"@typemember:String*{text(length)}",
+                            )
+                        )
                         continue
                     result.append(
                         (
@@ -453,13 +464,14 @@ def public_procedures(root: tree_sitter.Node, text) -> list[tuple[str, str | Non
                         )
                     )
         elif child.type == "event_declaration" and is_class:
-            result.append((f"{class_name}.{text(child.child_by_field_name('name'))}", "@member:event:"))
+            result.append(
+                (f"{class_name}.{text(child.child_by_field_name('name'))}", "@member:event:")
+            )
     return result
 
 
 def _original(procedure: ProcedureScope) -> list[str]:
-    lower = [p.lower() for p in procedure.parameters]
-    return [procedure.parameters[lower.index(p)] for p in procedure.byref_out]
+    return list(procedure.byref_out)
 
 
 def decode_symbol(module: str, tag: str | None) -> Symbol:
@@ -492,6 +504,11 @@ def module_scope(
     (python module, tag); this module's own definitions are added when missing."""
     scope = ModuleScope(name, python_module=name)
     scope.is_class = is_class_module(root)
+    scope.is_form = any(child.type == "begin_block" for child in root.named_children) and any(
+        "VERSION 5" in text(child) or "CLASS" not in text(child).upper()
+        for child in root.named_children
+        if child.type == "version_header"
+    )
     entries = dict(project or {})
     for key, tag in public_procedures(root, text):
         entries[key.lower()] = (name, tag)  # this module's own definition wins
@@ -518,8 +535,15 @@ def module_scope(
                 scope.byref_out[procedure.name.lower()] = [
                     procedure.parameters.index(p) for p in _original(procedure)
                 ]
+        elif child.type in ("declare_statement", "preproc_if"):
+            for declared in _declares(child):
+                name_ = text(declared.child_by_field_name("name"))
+                scope.procedures.add(name_.lower())
+                scope.spellings.setdefault(name_.lower(), name_)
         elif child.type == "option_statement" and "text" in text(child).lower().split():
             scope.option_compare_text = True
+        elif child.type == "option_statement" and "explicit" in text(child).lower().split():
+            scope.option_explicit = True
         elif child.type in ("variable_declaration", "const_declaration"):
             for name_, type_ in _declarations(child, text):
                 scope.types[name_.lower()] = type_
@@ -532,6 +556,16 @@ def module_scope(
                 child, text
             )
     return scope
+
+
+def _declares(node: tree_sitter.Node) -> Iterator[tree_sitter.Node]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "declare_statement":
+            yield current
+            continue
+        stack.extend(current.named_children)
 
 
 def _byref_positions(node: tree_sitter.Node, text) -> list[int]:

@@ -114,9 +114,13 @@ class Vocabulary(NameWords, FlowWords):
     def callee(self, node: tree_sitter.Node) -> str:
         """The Python name of a called procedure; another module's is imported."""
         python = self.t.name(node)
-        module = self.t.scope.project_procedures.get(self.t.text(node).lower())
-        if module is not None and self.t.text(node).lower() not in self.t.scope.procedures:
-            self.t.scope.imports.add((module, python))
+        key = self.t.text(node).lower()
+        if key in self.t.scope.procedures:
+            return f"self.{python}" if self.t.scope.is_class else python
+        module = self.t.scope.project_procedures.get(key)
+        if module is not None:
+            self.t.scope.module_imports.add(module)
+            return f"{module}.{python}"
         return python
 
     def is_builtin(self, node: tree_sitter.Node) -> bool:
@@ -202,7 +206,9 @@ class Vocabulary(NameWords, FlowWords):
     def declarators(self, node: tree_sitter.Node) -> list[Declarator]:
         result = []
         for child in node.named_children:
-            if child.type == "variable_declarator":
+            if child.type == "variable_declarator" and not self.is_unread(
+                child.child_by_field_name("name")
+            ):
                 name = self.t.text(child.child_by_field_name("name"))
                 vba_type = self._type_name(child.child_by_field_name("type"), name)
                 result.append(Declarator(self.t.name(name), self._default(vba_type)))
@@ -284,6 +290,8 @@ class Vocabulary(NameWords, FlowWords):
             if child.type != "variable_declarator":
                 continue
             name = self.t.text(child.child_by_field_name("name"))
+            if self.is_unread(child.child_by_field_name("name")):
+                continue
             python = self.assign_target(child.child_by_field_name("name"))
             vba_type = self._type_name(child.child_by_field_name("type"), name)
             default = self._default(vba_type)
@@ -293,9 +301,13 @@ class Vocabulary(NameWords, FlowWords):
                 bounds = self.bounds(dimensions)
                 extra = "" if default == "vba.Empty" else f"default={default}"
                 if bounds:
-                    lines.append(f"{python} = vba.new_array({bounds}{', ' + extra if extra else ''})")
+                    lines.append(
+                        f"{python} = vba.new_array({bounds}{', ' + extra if extra else ''})"
+                    )
                 else:
-                    lines.append(f"{python} = vba.new_array(fixed=False{', ' + extra if extra else ''})")
+                    lines.append(
+                        f"{python} = vba.new_array(fixed=False{', ' + extra if extra else ''})"
+                    )
             elif length is not None:
                 lines.append(f"{python} = {' ' * int(self.t.text(length))!r}")
             elif any(c.type == "New" for c in child.children):
@@ -321,6 +333,40 @@ class Vocabulary(NameWords, FlowWords):
         if symbol is not None and symbol.kind == "type" and value.type != "call_expression":
             return f"{code}.copy()"
         return code
+
+    # -- files ----------------------------------------------------------------------------
+
+    def open_mode(self, node: tree_sitter.Node) -> str:
+        words = [self.t.text(c).lower() for c in node.children if not c.is_named]
+        for mode in ("input", "output", "append", "random", "binary"):
+            if mode in words:
+                return mode
+        return "random"
+
+    def write_items(self, node: tree_sitter.Node) -> list[str]:
+        output = node.child_by_field_name("output")
+        if output is None:
+            return []
+        return [self.t.expression(c) for c in output.named_children if not c.is_extra]
+
+    def input_value(self, variable: tree_sitter.Node, number: str) -> str:
+        declared = self.t.scope.declared_type(self.t.text(variable)) or "Variant"
+        if declared == "Variant":
+            return f"vba.files.input_({number})"
+        return f"vba.let_coerce(vba.files.input_({number}), {declared!r})"
+
+    def file_function(self, node: tree_sitter.Node) -> str:
+        """FreeFile / EOF(n) / LOF(n) as the file layer's calls, '' for anything else."""
+        function = node if node.type == "identifier" else node.child_by_field_name("function")
+        name = self.t.text(function).lower()
+        if name not in ("freefile", "eof", "lof") or self.t.scope.declared_type(name):
+            return ""
+        if node.type == "identifier":
+            if name != "freefile" or node.parent.type == "call_expression":
+                return ""
+            return "vba.files.freefile()"
+        args = node.child_by_field_name("arguments")
+        return f"vba.files.{name}({self.call_arguments(args) if args is not None else ''})"
 
     # -- Enums and Types --------------------------------------------------------------------
 
@@ -403,16 +449,22 @@ class Vocabulary(NameWords, FlowWords):
         positions = self.byref_positions(function)
         if not positions:
             return ""
-        values = [] if args is None else [
-            c for c in args.named_children if not c.is_extra and c.type != "comment"
-        ]
+        values = (
+            []
+            if args is None
+            else [c for c in args.named_children if not c.is_extra and c.type != "comment"]
+        )
         targets = []
         for position in positions:
             arg = values[position] if position < len(values) else None
             if arg is not None and arg.type == "identifier":
                 targets.append(self.assign_target(arg))
             elif arg is not None and arg.type == "member_expression" and self.member_symbol(arg):
-                targets.append(self.receiver(arg.child_by_field_name("object")) + "." + self.t.name(arg.child_by_field_name("member")))
+                targets.append(
+                    self.receiver(arg.child_by_field_name("object"))
+                    + "."
+                    + self.t.name(arg.child_by_field_name("member"))
+                )
             else:
                 targets.append("_")
         return ", ".join(targets) + " = "
@@ -511,6 +563,57 @@ class Vocabulary(NameWords, FlowWords):
     def range_stop(self, node: tree_sitter.Node) -> str:
         end = self.t.expression(node.child_by_field_name("end"))
         return f"{end} + 1" if self.step_literal(node) > 0 else f"{end} - 1"
+
+    def range_start(self, node: tree_sitter.Node) -> str:
+        """`range(n)` rather than `range(0, n)` when the loop starts at 0 and steps by 1."""
+        start = self.t.expression(node.child_by_field_name("start"))
+        return "" if start == "0" and self.step_literal(node) == 1 else f"{start}, "
+
+    def is_unread(self, name_node: tree_sitter.Node) -> bool:
+        """A local the procedure assigns but never reads: its declaration is dropped
+        and its assignments go to `_` (ruff's unused-variable rule; the assigned
+        expressions still run for their effects)."""
+        procedure = self.t.scope.procedure
+        if procedure is None or self.t.scope.is_function_result(self.t.text(name_node)):
+            return False
+        name = self.t.text(name_node).lower().rstrip("$%&!#@^")
+        if name not in procedure.types or name in {p.lower() for p in procedure.parameters}:
+            return False
+        if name in procedure.statics:
+            return False
+        root = name_node
+        while root is not None and root.type not in (
+            "sub_declaration",
+            "function_declaration",
+            "property_declaration",
+        ):
+            root = root.parent
+        if root is None:
+            return False
+        return not any(self._reads(root, name))
+
+    def _reads(self, root: tree_sitter.Node, name: str):
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node.type == "identifier" and self.t.text(node).lower().rstrip("$%&!#@^") == name:
+                parent = node.parent
+                field = None
+                for index, child in enumerate(parent.children):
+                    if child == node:
+                        field = parent.field_name_for_child(index)
+                written = (
+                    (parent.type in ("assignment_statement", "set_statement") and field == "left")
+                    or (parent.type == "variable_declarator" and field == "name")
+                    or (
+                        parent.type in ("input_statement", "line_input_statement")
+                        and field == "variable"
+                    )
+                    or (parent.type == "for_statement" and field == "counter")
+                )
+                if not written:
+                    yield node
+            stack.extend(node.named_children)
 
     def range_step(self, node: tree_sitter.Node) -> str:
         step = self.step_literal(node)
