@@ -521,9 +521,9 @@ WORKBOOK_PARAMETERS = ("workbook", "wb", "book")
 
 
 def call_with_workbook(function: Callable, args: list, workbook: Any) -> Any:
-    """Call an Excel macro's translation with the case's workbook, as the keyword argument
-    the translation declares for it (``workbook``, ``wb`` or ``book``); a translation that
-    declares none is called with the legacy arguments only (and its cells then differ)."""
+    """Call an Excel macro's translation with the case's workbook: as the keyword argument
+    the translation declares for it (``workbook``, ``wb`` or ``book``), else bound through
+    the support module's ``bind_workbook(book)`` when it has one."""
     import inspect
 
     try:
@@ -533,6 +533,10 @@ def call_with_workbook(function: Callable, args: list, workbook: Any) -> Any:
     for name in WORKBOOK_PARAMETERS:
         if name in names and workbook is not None:
             return function(*args, **{name: workbook})
+    support = getattr(sys.modules.get(getattr(function, "__module__", ""), None), "vba", None)
+    bind = getattr(support, "bind_workbook", None)
+    if bind is not None and workbook is not None:
+        bind(workbook)  # the support module's global Excel objects work on this workbook
     return function(*args)
 
 
