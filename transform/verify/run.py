@@ -99,7 +99,7 @@ def run_tests(out_dir: Path, timeout: float) -> Run:
     plugin writing one JSON line per test."""
     with tempfile.TemporaryDirectory(prefix="transform-verify-") as scratch:
         log = Path(scratch) / "results.jsonl"
-        env = {**os.environ, LOG_VARIABLE: str(log), "PYTHONDONTWRITEBYTECODE": "1"}
+        env = {**os.environ, LOG_VARIABLE: str(log)}
         command = [
             sys.executable,
             "-m",
