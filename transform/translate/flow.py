@@ -316,7 +316,7 @@ class FlowWords:
         code = self.t.expression(other)
         left, right = self.t.type_of(subject_node), self.t.type_of(other)
         typed = (left == right == "String" and not self.t.scope.option_compare_text) or (
-            self.numeric(subject_node) and self.numeric(other)
+            self.comparable(subject_node) and self.comparable(other)
         )
         if typed or (left in ("Long", "Integer") and self._is_enum(other)):
             python = {"=": "==", "<>": "!="}.get(operator, operator)

@@ -28,12 +28,27 @@ DEFAULTS = {
     "string": "''",
     "boolean": "False",
     "double": "0.0",
-    "single": "0.0",
+    "single": "vba.Single(0.0)",
     "date": "vba.Date(0)",
     "currency": "vba.Currency(0)",
     "variant": "vba.Empty",
     "object": "None",
-    **dict.fromkeys(("byte", "integer", "long", "longlong", "longptr"), "0"),
+    "integer": "vba.Integer(0)",
+    "byte": "vba.Byte(0)",
+    **dict.fromkeys(("long", "longlong", "longptr"), "0"),
+}
+# VBA types whose values Let-coercion must convert on assignment (MS-VBAL 5.5.1.2),
+# with the value types that already have the right representation.
+COERCED = {
+    "Long": ("Long",),
+    "Integer": ("Integer",),
+    "Byte": ("Byte",),
+    "Double": ("Double",),
+    "Single": ("Single",),
+    "Currency": ("Currency",),
+    "Date": ("Date",),
+    "String": ("String",),
+    "Boolean": ("Boolean",),
 }
 ANNOTATIONS = {
     "string": "str",
@@ -85,6 +100,17 @@ class Vocabulary(NameWords, FlowWords):
 
     def numeric(self, node: tree_sitter.Node) -> bool:
         return self.t.type_of(node) in NUMERIC_TYPES
+
+    def comparable(self, node: tree_sitter.Node) -> bool:
+        """A number Python's own operators compare and negate as VBA does: every
+        numeric type except Currency (a scaled-integer class in the value library)."""
+        return self.numeric(node) and self.t.type_of(node) != "Currency"
+
+    def wrapped(self, node: tree_sitter.Node) -> str:
+        """An expression as a method receiver: parenthesised unless it is atomic."""
+        code = self.t.expression(node)
+        atomic = node.type in ("identifier", "string_literal", "call_expression", "member_expression", "parenthesized_expression")
+        return code if atomic else f"({code})"
 
     def native_numeric(self, node: tree_sitter.Node) -> bool:
         """Long/LongLong/Single/Double: Python's operators give VBA's results."""
@@ -332,7 +358,18 @@ class Vocabulary(NameWords, FlowWords):
         symbol = self.t.scope.symbol(declared) if declared else None
         if symbol is not None and symbol.kind == "type" and value.type != "call_expression":
             return f"{code}.copy()"
+        if declared in COERCED and not self._fits(declared, value):
+            return f"vba.let_coerce({code}, {declared!r})"
         return code
+
+    def _fits(self, declared: str, value: tree_sitter.Node) -> bool:
+        """Does the value already have the declared type's representation?"""
+        value_type = self.t.type_of(value)
+        if value_type in COERCED[declared]:
+            return True
+        if declared in ("Long", "Double") and value.type == "integer_literal":
+            return value_type == "Integer" and declared == "Long"
+        return False
 
     # -- files ----------------------------------------------------------------------------
 
@@ -661,6 +698,21 @@ class Vocabulary(NameWords, FlowWords):
         symbol = self.t.scope.symbol(name)
         module = symbol.module if symbol is not None else self.t.scope.python_module
         return self._qualified(module, name)
+
+    def coercions(self, node: tree_sitter.Node) -> list[str]:
+        """Parameters whose VBA type Python's natives do not carry (Integer, Byte,
+        Currency, Single, Date): the argument is Let-coerced on entry, as VBA does, so
+        the body's arithmetic keeps VBA's overflow and rounding."""
+        procedure = self.t.scope.procedure
+        if procedure is None:
+            return []
+        lines = []
+        for parameter in procedure.parameters:
+            vba_type = procedure.types.get(parameter.lower(), "Variant")
+            if vba_type in ("Integer", "Byte", "Currency", "Single", "Date"):
+                name = self.t.name(parameter)
+                lines.append(f"{name} = vba.let_coerce({name}, {vba_type!r})")
+        return lines
 
     def paramarray_line(self, node: tree_sitter.Node) -> str:
         """A ParamArray arrives as a Python tuple; VBA sees a 0-based Variant array."""
