@@ -157,6 +157,11 @@ def _class_body(translator: Translator, root, text_of) -> str:
         f'    """Class module {class_name}."""',
         "",
     ]
+    for interface in interfaces:
+        prefix = interface.lower() + "_"
+        for key, python in list(vba_members.items()):
+            if key.startswith(prefix):
+                vba_members.setdefault(key[len(prefix) :], python[len(python_name(interface)) + 1 :])
     lines.append(f"    vba_members = vba.members({vba_members!r})")
     default = _default_member(root, text_of)
     if default:
@@ -183,7 +188,7 @@ def _fields(translator: Translator, node, text_of, vba_members: dict[str, str]) 
     lines = []
     for declarator in translator.functions["declarators"](node):
         python = declarator.name
-        if python in {python_name(n) for n in translator.scope.with_events}:
+        if python in {python_name(translator.scope.spelling(n)) for n in translator.scope.with_events}:
             lines.append(f"self._{python} = vba.Nothing")
         else:
             lines.append(f"self.{python} = {declarator.default}")

@@ -172,7 +172,7 @@ class NameWords:
         if node is None:
             return self._with_class()
         if node.type == "me":
-            return self.t.scope.name if self.t.scope.is_class else None
+            return self.t.scope.class_name if self.t.scope.is_class else None
         return self.t.scope.class_of(self.t.type_of(node))
 
     def receiver(self, node: tree_sitter.Node | None) -> str:
@@ -362,10 +362,12 @@ class NameWords:
             name = self.temp("with", node)
             line = f"{name} = {self.t.expression(obj)}"
         self.with_stack.append((name, cls))
+        self.t.scope.with_types.append(self.t.type_of(obj))
         return line
 
     def with_end(self) -> str:
         self.with_stack.pop()
+        self.t.scope.with_types.pop()
         return ""
 
     def _with_name(self) -> str:

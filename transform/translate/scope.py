@@ -99,6 +99,8 @@ class ModuleScope:
     module_imports: set[str] = field(default_factory=set)  # `from . import m`
     static_lines: list[str] = field(default_factory=list)  # module-level Static storage
     python_module: str = ""
+    class_name: str = ""  # VB_Name of a class module
+    with_types: list[str] = field(default_factory=list)  # types of the open With objects
 
     def symbol(self, name: str) -> Symbol | None:
         return self.symbols.get(name.lower().rstrip("$%&!#@^"))
@@ -200,9 +202,9 @@ class ModuleScope:
         a UDT); Variant otherwise."""
         owner = node.child_by_field_name("object")
         member = node.child_by_field_name("member")
-        if owner is None or member is None:
+        if member is None or (owner is None and not self.with_types):
             return "Variant"
-        owner_type = self.type_of(owner, text)
+        owner_type = self.type_of(owner, text) if owner is not None else self.with_types[-1]
         symbol = self.symbols.get(f"{owner_type.lower()}.{text(member).lower()}")
         if symbol is None or symbol.vba_type is None:
             return "Variant"
@@ -504,6 +506,7 @@ def module_scope(
     (python module, tag); this module's own definitions are added when missing."""
     scope = ModuleScope(name, python_module=name)
     scope.is_class = is_class_module(root)
+    scope.class_name = module_name_of(root, text, name)
     scope.is_form = any(child.type == "begin_block" for child in root.named_children) and any(
         "VERSION 5" in text(child) or "CLASS" not in text(child).upper()
         for child in root.named_children

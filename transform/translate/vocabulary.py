@@ -470,7 +470,10 @@ class Vocabulary(NameWords, FlowWords):
     def byref_positions(self, function: tree_sitter.Node) -> list[int]:
         """Argument positions a called procedure assigns (its ByRef outputs)."""
         if function.type == "identifier":
-            return self.t.scope.byref_out.get(self.t.text(function).lower(), [])
+            key = self.t.text(function).lower()
+            if self.t.scope.is_class and key in self.t.scope.procedures:
+                key = f"{self.t.scope.class_name.lower()}.{key}"
+            return self.t.scope.byref_out.get(key, [])
         if function.type == "member_expression":
             owner = function.child_by_field_name("object")
             member = function.child_by_field_name("member")
