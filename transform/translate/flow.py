@@ -67,6 +67,10 @@ def _drop_trailing_return(code: str, final: str) -> str:
     return code
 
 
+def _untagged(code: str) -> str:
+    return re.sub(f"{TAG_CHAR}\\d+{TAG_CHAR}", "", code)
+
+
 def indent(code: str) -> str:
     return "\n".join(INDENT + line if line.strip() else line for line in code.split("\n"))
 
@@ -102,6 +106,12 @@ class FlowWords:
         finally:
             self.labels, self.resuming = saved
         code = _drop_trailing_return(code, self.final_return(procedure))
+        if (
+            not code.strip()
+            and self.t.scope.procedure is not None
+            and self.t.scope.procedure.return_type
+        ):
+            return ""  # the function's own result lines make the body
         return indent(code if code.strip() else "pass")
 
     def _split(self, statements: list[tree_sitter.Node]) -> list[tree_sitter.Node]:
@@ -181,9 +191,9 @@ class FlowWords:
         try_code = self._render(protected)
         self.labels.handler = None
         handler_code = self._render(handler_block)
-        if not self._terminal(handler_block) and position + 1 < len(self.labels.order):
-            if resume is None:
-                raise _failure()("handler falls into another label")
+        falls = not self._terminal(handler_block) and position + 1 < len(self.labels.order)
+        if falls and resume is None:
+            raise _failure()("handler falls into another label")
         lines = [head] if head.strip() else []
         lines.append("vba.err.clear()")
         lines.append("try:\n" + indent(try_code or "pass"))
@@ -207,9 +217,7 @@ class FlowWords:
             return self.exit_code(last) != "break"
         if last.type == "call_statement":
             return self.t.text(last).lower().replace(" ", "").startswith("err.raise")
-        if last.type in ("goto_statement", "end_statement"):
-            return True
-        return False
+        return last.type in ("goto_statement", "end_statement")
 
     def _expand(self, label: str) -> str:
         """A tail block as it runs when reached: its statements, then the next block
@@ -232,7 +240,6 @@ class FlowWords:
             raise _failure()("GoTo outside the tail-block shape")
         if target == self.labels.handler:
             raise _failure()("GoTo into an active handler")
-        block = self.labels.blocks[target]
         code = self._expand(target)
         if not self._terminal_chain(target):
             code += "\n" + self._exit_of_procedure()
@@ -327,6 +334,20 @@ class FlowWords:
     def _is_enum(self, node: tree_sitter.Node) -> bool:
         symbol = self.t.scope.symbol(self.t.text(node)) if node.type == "identifier" else None
         return symbol is not None and symbol.kind == "enummember"
+
+    def case_arms(self, node: tree_sitter.Node, subject: str) -> list[tuple[str, str]]:
+        """(test, indented body) per Case, in order; neighbouring Cases with the same
+        body share one arm (`a or b`), which is what VBA runs for either."""
+        value = node.child_by_field_name("value")
+        arms: list[tuple[str, str]] = []
+        for clause in self.case_clauses(node):
+            test = self.case_test(clause, subject, value)
+            body = self.t.block(clause.child_by_field_name("body"))
+            if arms and _untagged(arms[-1][1]) == _untagged(body):
+                arms[-1] = (f"{arms[-1][0]} or {test}", arms[-1][1])
+            else:
+                arms.append((test, body))
+        return arms
 
     def case_clauses(self, node: tree_sitter.Node) -> list[tree_sitter.Node]:
         return [c for c in node.named_children if c.type == "case_clause"]

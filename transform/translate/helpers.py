@@ -41,6 +41,7 @@ __all__ = [
     "rgb",
     "mid_replace",
     "members",
+    "let_default",
     "files",
     "get",
     "iif",
@@ -248,6 +249,11 @@ def set_(obj: object, name: str, value: object, *args: object) -> None:
     if obj is Nothing or obj is Empty or obj is None:
         raise VbaError(91)
     objects.member_set(obj, name.lower(), list(args), value)
+
+
+def let_default(obj: object, value: object) -> None:
+    """`p = value` on an object: Let on its default member (e.g. ReturnBoolean.Value)."""
+    objects.default_let(obj, [], value)
 
 
 def index(value: object, *args: object) -> object:

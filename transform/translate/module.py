@@ -72,14 +72,13 @@ def _imports(code: str, scope, name: str) -> str:
         stdlib.append("from enum import IntEnum")
     local = []
     modules = sorted(scope.module_imports - {name})
-    before = [m for m in modules if m < "vba_support"]
-    after = [m for m in modules if m > "vba_support"]
-    if before:
-        local.append(f"from . import {', '.join(before)}")
+    if modules:
+        line = f"from . import {', '.join(modules)}"
+        if len(line) > 88:
+            line = "from . import (\n" + "".join(f"    {m},\n" for m in modules) + ")"
+        local.append(line)
     if "vba." in code:
         local.append("from . import vba_support as vba")
-    if after:
-        local.append(f"from . import {', '.join(after)}")
     local += [f"from .{m} import {n}" for m, n in sorted(scope.imports)]
     if not stdlib and not local:
         return ""
@@ -161,7 +160,9 @@ def _class_body(translator: Translator, root, text_of) -> str:
         prefix = interface.lower() + "_"
         for key, python in list(vba_members.items()):
             if key.startswith(prefix):
-                vba_members.setdefault(key[len(prefix) :], python[len(python_name(interface)) + 1 :])
+                vba_members.setdefault(
+                    key[len(prefix) :], python[len(python_name(interface)) + 1 :]
+                )
     lines.append(f"    vba_members = vba.members({vba_members!r})")
     default = _default_member(root, text_of)
     if default:
@@ -188,7 +189,9 @@ def _fields(translator: Translator, node, text_of, vba_members: dict[str, str]) 
     lines = []
     for declarator in translator.functions["declarators"](node):
         python = declarator.name
-        if python in {python_name(translator.scope.spelling(n)) for n in translator.scope.with_events}:
+        if python in {
+            python_name(translator.scope.spelling(n)) for n in translator.scope.with_events
+        }:
             lines.append(f"self._{python} = vba.Nothing")
         else:
             lines.append(f"self.{python} = {declarator.default}")
@@ -227,9 +230,9 @@ def _default_member(root, text_of) -> str | None:
         if node.type == "attribute_statement":
             name = text_of(node.child_by_field_name("name"))
             value = node.child_by_field_name("value")
-            if name.lower().endswith(".vb_usermemid") and value is not None:
-                if text_of(value).strip() == "0":
-                    return name.split(".")[0].lower()
+            is_id = name.lower().endswith(".vb_usermemid") and value is not None
+            if is_id and text_of(value).strip() == "0":
+                return name.split(".")[0].lower()
         stack.extend(node.named_children)
     return None
 
@@ -242,10 +245,10 @@ def _iterator(root, text_of) -> str:
         if node.type == "attribute_statement":
             name = text_of(node.child_by_field_name("name"))
             value = node.child_by_field_name("value")
-            if name.lower().endswith(".vb_usermemid") and value is not None:
-                if text_of(value).replace(" ", "") == "-4":
-                    member = python_name(name.split(".")[0])
-                    return f"\n\n    def __iter__(self):\n        return iter(self.{member})"
+            is_id = name.lower().endswith(".vb_usermemid") and value is not None
+            if is_id and text_of(value).replace(" ", "") == "-4":
+                member = python_name(name.split(".")[0])
+                return f"\n\n    def __iter__(self):\n        return iter(self.{member})"
         stack.extend(node.named_children)
     return ""
 

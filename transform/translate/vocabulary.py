@@ -109,7 +109,13 @@ class Vocabulary(NameWords, FlowWords):
     def wrapped(self, node: tree_sitter.Node) -> str:
         """An expression as a method receiver: parenthesised unless it is atomic."""
         code = self.t.expression(node)
-        atomic = node.type in ("identifier", "string_literal", "call_expression", "member_expression", "parenthesized_expression")
+        atomic = node.type in (
+            "identifier",
+            "string_literal",
+            "call_expression",
+            "member_expression",
+            "parenthesized_expression",
+        )
         return code if atomic else f"({code})"
 
     def native_numeric(self, node: tree_sitter.Node) -> bool:
@@ -281,6 +287,91 @@ class Vocabulary(NameWords, FlowWords):
             return "return" + self.byref_return_suffix(" ")
         return "break"
 
+    # -- shapes ruff prefers ----------------------------------------------------------------
+
+    def collapsible(self, node: tree_sitter.Node) -> tree_sitter.Node | None:
+        """`If a Then: If b Then ...` with no Else anywhere and nothing else in the outer
+        block: the inner If, so both conditions join with `and` (Python's `and` evaluates
+        b only when a holds, exactly like the nesting)."""
+        if node.children_by_field_name("alternative"):
+            return None
+        block = node.child_by_field_name("consequence")
+        inner = [c for c in block.named_children if not c.is_extra] if block else []
+        if len(inner) != 1 or inner[0].type != "if_statement":
+            return None
+        if inner[0].children_by_field_name("alternative"):
+            return None
+        if self._has_hoist(inner[0].child_by_field_name("condition")):
+            return None
+        return inner[0]
+
+    def _has_hoist(self, node: tree_sitter.Node) -> bool:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.type == "call_expression":
+                function = current.child_by_field_name("function")
+                if function is not None and self.byref_positions(function):
+                    return True
+            stack.extend(current.named_children)
+        return False
+
+    def joined_condition(self, node: tree_sitter.Node) -> str:
+        parts = []
+        current = node
+        while current is not None:
+            code = self.condition(current.child_by_field_name("condition"))
+            parts.append(
+                f"({code})"
+                if " or " in code or " and " in code or code.startswith("not ")
+                else code
+            )
+            deeper = self.collapsible(current)
+            if deeper is None:
+                break
+            current = deeper
+        return " and ".join(parts)
+
+    def innermost(self, node: tree_sitter.Node) -> tree_sitter.Node:
+        current = node
+        while self.collapsible(current) is not None:
+            current = self.collapsible(current)
+        return current.child_by_field_name("consequence")
+
+    def clamp(self, node: tree_sitter.Node) -> str:
+        """`If x > y Then x = y` on numbers as `x = min(x, y)` ('' when not that shape)."""
+        if node.children_by_field_name("alternative"):
+            return ""
+        condition = node.child_by_field_name("condition")
+        block = node.child_by_field_name("consequence")
+        body = [c for c in block.named_children if not c.is_extra] if block else []
+        if condition is None or condition.type != "binary_expression" or len(body) != 1:
+            return ""
+        assignment = body[0]
+        if assignment.type != "assignment_statement":
+            return ""
+        left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+        operator = self.t.text(condition.child_by_field_name("operator") or condition.children[1])
+        target, value = (
+            assignment.child_by_field_name("left"),
+            assignment.child_by_field_name("right"),
+        )
+        if operator not in ("<", ">", "<=", ">=") or not all(
+            n is not None and n.type in ("identifier", "integer_literal", "float_literal")
+            for n in (left, right, target, value)
+        ):
+            return ""
+        if not (self.comparable(left) and self.comparable(right)):
+            return ""
+        same = self.t.text(left).lower() == self.t.text(target).lower()
+        if not same or self.t.text(right).lower() != self.t.text(value).lower():
+            return ""
+        if self.t.type_of(target) != self.t.type_of(value):
+            return ""
+        function = "min" if operator.startswith(">") else "max"
+        other = self.t.expression(right)
+        return f"{self.assign_target(target)} = {function}({self.ref(left)}, {other})"
+
     # -- arrays and declarations ---------------------------------------------------------
 
     def statements(self, block: tree_sitter.Node | None) -> str:
@@ -439,7 +530,8 @@ class Vocabulary(NameWords, FlowWords):
             if length is not None:
                 default = repr(" " * int(self.t.text(length)))
             elif child.child_by_field_name("dimensions") is not None:
-                default = f"field(default_factory=lambda: vba.new_array({self.bounds(child.child_by_field_name('dimensions'))}))"
+                bounds = self.bounds(child.child_by_field_name("dimensions"))
+                default = f"field(default_factory=lambda: vba.new_array({bounds}))"
             else:
                 default = self._default(vba_type)
                 if default.endswith("()"):
@@ -702,6 +794,19 @@ class Vocabulary(NameWords, FlowWords):
         module = symbol.module if symbol is not None else self.t.scope.python_module
         return self._qualified(module, name)
 
+    def is_object_parameter(self, node: tree_sitter.Node) -> bool:
+        """A parameter declared with an object type (MSForms.ReturnBoolean, a class):
+        `p = v` without Set assigns the object's default member, not the parameter."""
+        procedure = self.t.scope.procedure
+        name = self.t.text(node).lower()
+        if procedure is None or name not in {p.lower() for p in procedure.parameters}:
+            return False
+        declared = procedure.types.get(name, "Variant")
+        if declared.lower() in DEFAULTS or declared.startswith("String*"):
+            return False
+        symbol = self.t.scope.symbol(declared.split(".")[-1])
+        return symbol is None or symbol.kind == "class"
+
     def coercions(self, node: tree_sitter.Node) -> list[str]:
         """Parameters whose VBA type Python's natives do not carry (Integer, Byte,
         Currency, Single, Date): the argument is Let-coerced on entry, as VBA does, so
@@ -743,7 +848,7 @@ class Vocabulary(NameWords, FlowWords):
         """Is there a Property Get of the same name in this module?"""
         name = self.t.text(node.child_by_field_name("name")).lower()
         for sibling in node.parent.named_children:
-            if sibling.type == "property_declaration" and self.property_kind(sibling) == "get":
-                if self.t.text(sibling.child_by_field_name("name")).lower() == name:
-                    return True
+            is_get = sibling.type == "property_declaration" and self.property_kind(sibling) == "get"
+            if is_get and self.t.text(sibling.child_by_field_name("name")).lower() == name:
+                return True
         return False
