@@ -139,3 +139,42 @@ def test_bad_rule_files_are_reported_with_file_and_rule(tmp_path, vba_language, 
         load_rules(vba_language, extra_dirs=(tmp_path,))
     assert str(tmp_path / "bad.yaml") in str(error.value)
     assert message in str(error.value)
+
+
+def test_compound_operands_keep_their_precedence(vba_rules, vba_language):
+    # Trim$(a & b & " " & s) once became `a + b + ' ' + s.strip(' ')`: Trim applied to the
+    # last operand only (found by characterization of NumberToWords).
+    from transform.translate.rules import Example
+
+    vba = 'Dim a, b As String, s As String\nx = Trim$(a & b & " " & s)'  # a is a Variant
+    code = translate_example(vba_rules, vba_language, Example(vba, "", "statement"))
+    last = code.splitlines()[-1]
+    assert last.endswith(".strip(' ')")
+    assert last.startswith("x = ((vba.concat(a, b) + ' ') + s).strip")
+    from transform.runtimes.vba import operators
+
+    class Support:
+        concat = staticmethod(operators.concat)
+
+    namespace: dict = {}
+    exec(last, {"vba": Support, "a": " p", "b": "q ", "s": "r "}, namespace)
+    # "Trim function": removes leading and trailing spaces of the whole string " pq  r ".
+    assert namespace["x"] == "pq  r"
+
+
+@pytest.mark.parametrize(
+    ("code", "atom"),
+    [
+        ("x", True),
+        ("vba.concat(a, b)", True),
+        ("(a - b)", True),
+        ("vba.concat(a, b) + c", False),  # the old `startswith("vba.")` test called this atomic
+        ("(a) + (b)", False),
+        ("-1", False),
+        ("not f", False),
+    ],
+)
+def test_operands_are_parenthesised_unless_atomic(code, atom):
+    from transform.translate.engine import _is_atom
+
+    assert _is_atom(code) is atom

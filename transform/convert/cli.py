@@ -45,10 +45,11 @@ def convert_command(paths, out_dir, rules_dirs, package, as_json, no_verify) -> 
     if as_json:
         click.echo(json.dumps({k: v for k, v in summary.items() if k != "per_module"}, indent=2))
     else:
-        share = summary["share_translated"] * 100
+        share = summary["share_translated"]
+        share_text = "n/a" if share is None else f"{share * 100:.1f}%"
         click.echo(
             f"{summary['modules']} modules, {summary['procedures']} procedures: "
-            f"{summary['translated_by_rules']} translated by rules ({share:.1f}%), "
+            f"{summary['translated_by_rules']} translated by rules ({share_text}), "
             f"{summary['markers']} markers left -> {out_dir}/{result.package}"
         )
         for error in result.errors:

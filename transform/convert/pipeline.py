@@ -14,7 +14,7 @@ import libcst
 import tree_sitter
 
 from transform.characterize import characterize_output
-from transform.ingest import IngestError, SourceModule, ingest
+from transform.ingest import SourceModule, ingest
 from transform.parse.languages import get_language
 from transform.report import build_report
 from transform.translate.engine import Translation, python_name
@@ -67,7 +67,7 @@ class ConvertResult:
             "modules": len(self.modules),
             "procedures": total,
             "translated_by_rules": self.translated_count,
-            "share_translated": round(self.translated_count / total, 4) if total else 1.0,
+            "share_translated": round(self.translated_count / total, 4) if total else None,
             "markers": sum(m.markers for m in self.modules),
             "errors": self.errors,
             "per_module": [asdict(m) for m in self.modules],
@@ -99,7 +99,7 @@ def convert(
     files[f"{package}/__init__.py"] = f'"""{package}: converted by transform."""\n'
     for relative, text in support_files(helpers).items():
         files[f"{package}/{relative}"] = text
-    errors = [_describe(e) for e in ingested.errors] + [
+    errors = [str(e) for e in ingested.errors] + [
         f"{r.source}: {r.error}" for r in results if r.error
     ]
     result = ConvertResult(out_dir, package, results, errors)
@@ -108,14 +108,17 @@ def convert(
     )
     files.update(characterize_output(files, out_dir, modules))  # golden cases + tests
     _write_atomically(out_dir, files)
-    if verify:
+    if verify and _has_golden_cases(files):
         run_verify(out_dir)  # DIR/verify.json, so the report shows parity
     build_report(out_dir)
     return result
 
 
-def _describe(error: IngestError) -> str:
-    return str(error)
+def _has_golden_cases(files: dict[str, str]) -> bool:
+    """Verify needs recorded cases; workbook states alone (golden/workbooks) are not cases."""
+    return any(
+        path.startswith("golden/") and not path.startswith("golden/workbooks/") for path in files
+    )
 
 
 def _project_procedures(modules: list[SourceModule], language: tree_sitter.Language) -> dict:

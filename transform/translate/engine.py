@@ -14,8 +14,11 @@ rule id while rendering (an invisible suffix), so the final module maps each lin
 
 from __future__ import annotations
 
+import ast
+import io
 import keyword
 import re
+import tokenize
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,7 +31,6 @@ from .scope import PROCEDURE_TYPES, ModuleScope
 from .support import used_helpers
 from .vocabulary import Vocabulary
 
-WRAPPED = {"binary_expression", "unary_expression"}
 TAG = "\u2063"  # invisible separator: never in VBA source we translate
 _TAG_RE = re.compile(f"{TAG}(\\d+){TAG}$")
 INDENT = "    "
@@ -129,7 +131,7 @@ class Translator:
     def operand(self, node: tree_sitter.Node) -> str:
         """An operand: compound expressions get parentheses, so precedence never changes."""
         code = self.expression(node)
-        return f"({code})" if node.type in WRAPPED and not code.startswith("vba.") else code
+        return code if _is_atom(code) else f"({code})"
 
     def expression(self, node: tree_sitter.Node) -> str:
         rendered = self._apply(node, "expression")
@@ -263,6 +265,38 @@ class Translator:
             fragments=list(self.fragments),
             rule_counts=Counter(self.rule_counts),
         )
+
+
+def _is_atom(code: str) -> bool:
+    """Python that binds tighter than any operator: a name, literal, call, attribute or
+    subscript (e.g. `vba.concat(a, b)`, but not `vba.concat(a, b) + c`)."""
+    try:
+        tree = ast.parse(code, mode="eval").body
+    except SyntaxError:
+        return False
+    if isinstance(tree, ast.Name | ast.Constant | ast.Call | ast.Attribute | ast.Subscript):
+        return True
+    return _enclosed(code)
+
+
+def _enclosed(code: str) -> bool:
+    """Is the whole expression inside one pair of parentheses, like `(a - b)`?"""
+    if not (code.startswith("(") and code.endswith(")")):
+        return False
+    depth = 0
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    significant = [t for t in tokens if t.type == tokenize.OP or t.string.strip()]
+    for index, token in enumerate(significant):
+        if token.string in "([{":
+            depth += 1
+        elif token.string in ")]}":
+            depth -= 1
+            if depth == 0 and index < len(significant) - 1:
+                return False  # the first group closes before the end: `(a) + (b)`
+    return True
 
 
 def _comment(text: str) -> str:
