@@ -131,6 +131,11 @@ def test_user_rules_override_and_extend_ours(tmp_path, vba_language):
             "needs at least one example",
         ),
         ("rules: [\n", "not valid YAML"),
+        (
+            "rules:\n  - id: X\n    description: d\n    pattern: (identifier) @literal @node\n"
+            "    template: x\n    examples: [{vba: a, python: b}]\n",
+            "capture names @literal would hide template functions",
+        ),
     ],
 )
 def test_bad_rule_files_are_reported_with_file_and_rule(tmp_path, vba_language, content, message):

@@ -131,6 +131,12 @@ def _read_rule(entry: dict, family: str, where: str, language: tree_sitter.Langu
         query = tree_sitter.Query(language, pattern)
     except Exception as error:  # the binding raises QueryError subclasses
         raise RuleError(f"{where}: invalid pattern: {error}") from error
+    clashes = sorted(_capture_names(query) & reserved_names())
+    if clashes:
+        raise RuleError(
+            f"{where}: capture names {', '.join('@' + c for c in clashes)} would hide "
+            "template functions of the same name; rename the captures"
+        )
     examples = [
         Example(e["vba"], e["python"], e.get("context", "statement"))
         for e in entry.get("examples") or []
@@ -177,3 +183,15 @@ def _root_types(pattern: str) -> tuple[str, ...]:
         elif char == "]" and depth == 0:
             break
     return tuple(types)
+
+
+def _capture_names(query: tree_sitter.Query) -> set[str]:
+    return {query.capture_name(i) for i in range(query.capture_count)} - {"node"}
+
+
+def reserved_names() -> set[str]:
+    """Names templates already use: the vocabulary's functions and the engine's variables."""
+    from .vocabulary import Vocabulary
+
+    functions = {n for n in dir(Vocabulary) if not n.startswith("_") and n != "functions"}
+    return functions | {"scope"}
