@@ -52,7 +52,23 @@ def convert_command(paths, out_dir, rules_dirs, package, as_json, no_verify) -> 
             f"{summary['translated_by_rules']} translated by rules ({share_text}), "
             f"{summary['markers']} markers left -> {out_dir}/{result.package}"
         )
+        parity = _parity_line(out_dir)
+        if parity:
+            click.echo(parity)
         for error in result.errors:
             click.echo(f"  error: {error}", err=True)
     if result.errors:
         sys.exit(1)
+
+
+def _parity_line(out_dir: Path) -> str | None:
+    """One line from DIR/verify.json, when verify ran."""
+    try:
+        totals = json.loads((out_dir / "verify.json").read_text())["totals"]
+    except (OSError, ValueError, KeyError):
+        return None
+    return (
+        f"parity: {totals['passing']} of {totals['procedures']} characterized procedures pass "
+        f"every case ({totals['cases_passed']} of {totals['cases']} cases; "
+        f"{totals['failing']} failing) -> {out_dir}/report/index.html"
+    )
