@@ -122,6 +122,10 @@ def run_tests(out_dir: Path, timeout: float) -> Run:
             returncode, stderr = -1, f"the tests did not finish within {timeout:.0f} s"
         run = _read_log(log)
     run.returncode, run.stderr = returncode, stderr
+    if not run.records and not run.by_node and returncode != 0:
+        # pytest itself did not run (not installed, bad plugin, usage error): say so
+        # rather than report every case as failing.
+        raise VerifyError(f"{out_dir}: the characterization tests could not run:\n{stderr}")
     return run
 
 
