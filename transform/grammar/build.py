@@ -11,7 +11,6 @@ import hashlib
 import os
 import shutil
 import subprocess
-import sys
 import sysconfig
 import tempfile
 from pathlib import Path
@@ -96,7 +95,3 @@ def generate_and_load(
     if scanner is not None:
         shutil.copy(scanner, out / "src" / "scanner.c")
     return load_language(out, grammar["name"])
-
-
-if __name__ == "__main__":  # pragma: no cover
-    print(load_language(Path(sys.argv[1])))

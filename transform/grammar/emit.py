@@ -543,20 +543,21 @@ class _Emitter:
         self.out("};")
         self.out()
 
+    def _reserved_width(self) -> int:
+        """Row length of the reserved-word table: the largest set plus its 0 terminator."""
+        return max(len(words) for words in self.grammar.reserved_sets.values()) + 1
+
     def _reserved_words(self) -> None:
         sets = self.grammar.reserved_sets
         if not sets:
             return
-        width = max(len(words) for words in sets.values()) + 1
+        width = self._reserved_width()
         self.out(f"static const TSSymbol ts_reserved_words[{len(sets) + 1}][{width}] = {{")
         for index, words in enumerate(sets.values(), 1):
             items = ", ".join(self._sym(w) for w in words)
             self.out(f"  [{index}] = {{{items}}},")
         self.out("};")
         self.out()
-        self.reserved_width = width
-
-    reserved_width = 0
 
     def _external_scanner(self) -> None:
         externals = self.grammar.external_tokens
@@ -663,7 +664,7 @@ class _Emitter:
         if g.reserved_sets:
             fields += [
                 ".reserved_words = &ts_reserved_words[0][0]",
-                f".max_reserved_word_set_size = {self.reserved_width}",
+                f".max_reserved_word_set_size = {self._reserved_width()}",
             ]
         if g.supertypes:
             fields += [

@@ -15,6 +15,7 @@ from .model import GrammarError, PreparedGrammar
 from .regex import RegexError, parse_pattern, string_to_rule
 
 MAX_CHAR = 0x10FFFF
+END_OF_INPUT_STATE = 0  # main-lexer state that accepts the end of input
 DECODE_ERROR = -1  # the runtime's lookahead for bytes that are not valid UTF-8
 
 
@@ -48,7 +49,6 @@ class LexTables:
     keyword_states: list[LexState]  # keyword lexer (empty without `word`)
     lex_state_of: list[int]  # parse state -> main lexer start state
     keywords: set[int]
-    end_state: int | None = None
 
 
 class _Builder:
@@ -314,11 +314,9 @@ class _Builder:
             at_start = states == first or (bool(sep_restart & states) and winner is None)
             eof = None
             if eof_token and at_start:
-                eof = self.end_state
+                eof = END_OF_INPUT_STATE
             out[index[states]] = LexState(winner, sorted(transitions), eof)
         return base
-
-    end_state: int | None = None
 
 
 def _keep_nul(rule: dict) -> dict:
@@ -428,8 +426,7 @@ def build_lex_tables(
     valid_tokens[0] = _error_recovery_tokens(builder, valid_tokens, keywords)
     word = grammar.word
     states: list[LexState] = []
-    builder.end_state = 0
-    states.append(LexState(0, []))  # state 0: accept the end of input
+    states.append(LexState(0, []))  # END_OF_INPUT_STATE: accept the end of input
     modes: list[tuple[frozenset[int], bool]] = []
     for tokens in valid_tokens:
         lexed = {t for t in tokens if t in grammar.tokens and t not in keywords}
@@ -447,7 +444,8 @@ def build_lex_tables(
     if keywords:
         builder.dfa(set(keywords), False, False, keyword_states)
         keyword_states, _ = _minimize(keyword_states)
-    return LexTables(states, keyword_states, lex_state_of, keywords, mapping[0])
+    assert mapping[END_OF_INPUT_STATE] == END_OF_INPUT_STATE  # minimising keeps first blocks first
+    return LexTables(states, keyword_states, lex_state_of, keywords)
 
 
 def _error_recovery_tokens(

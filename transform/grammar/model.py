@@ -91,7 +91,6 @@ class PreparedGrammar:
     supertypes: list[int]
     reserved_sets: dict[str, list[int]] = field(default_factory=dict)
     external_tokens: list[int] = field(default_factory=list)  # in `externals` order
-    rule_order: list[str] = field(default_factory=list)
 
     @property
     def token_count(self) -> int:

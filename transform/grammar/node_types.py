@@ -68,7 +68,6 @@ class _Summaries:
                 if step.field:
                     merged: tuple[int, int, frozenset[int]] | None = None
                     for lo, hi, types in part.values():
-                        types = frozenset(t for t in types if lay.named[t] or True)
                         merged = (
                             (lo, hi, types)
                             if merged is None

@@ -20,7 +20,6 @@ from .model import (
     Token,
 )
 
-LEXICAL_TYPES = {"STRING", "PATTERN", "TOKEN", "IMMEDIATE_TOKEN"}
 WRAPPER_TYPES = {"PREC", "PREC_LEFT", "PREC_RIGHT", "PREC_DYNAMIC", "FIELD", "ALIAS", "RESERVED"}
 
 
@@ -107,19 +106,6 @@ class _Preparer:
             raise GrammarError(f"unknown rule type {kind!r}", where)
 
     # -- tokens -------------------------------------------------------------------------
-
-    def _is_lexical_content(self, rule: dict, seen: frozenset = frozenset()) -> bool:
-        kind = rule["type"]
-        if kind in ("STRING", "PATTERN", "BLANK"):
-            return True
-        if kind == "SYMBOL":
-            name = rule["name"]
-            return name not in seen and self._is_lexical_content(self.rules[name], seen | {name})
-        if kind in ("SEQ", "CHOICE"):
-            return all(self._is_lexical_content(m, seen) for m in rule["members"])
-        if kind in ("REPEAT", "REPEAT1", "PREC", "PREC_LEFT", "PREC_RIGHT", "TOKEN"):
-            return self._is_lexical_content(rule["content"], seen)
-        return False
 
     def _resolve_token_symbols(self, rule: dict, where: str, depth: int = 0) -> dict:
         """Replace references to lexical rules inside token() by their content."""
@@ -344,7 +330,6 @@ class _Preparer:
             supertypes=[number[n] for n in self.supertypes if number.get(n, -1) >= 0],
             external_tokens=external_symbols,
             reserved_sets=self._reserved_sets(),
-            rule_order=self.rule_names,
         )
 
     def _extras(self, extras: list[dict], number: dict[str, int]) -> tuple[list[int], list[dict]]:
