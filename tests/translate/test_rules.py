@@ -154,8 +154,6 @@ def test_compound_operands_keep_their_precedence(vba_rules, vba_language):
     vba = 'Dim a, b As String, s As String\nx = Trim$(a & b & " " & s)'  # a is a Variant
     code = translate_example(vba_rules, vba_language, Example(vba, "", "statement"))
     last = code.splitlines()[-1]
-    assert last.endswith(".strip(' ')")
-    assert last.startswith("x = ((vba.concat(a, b) + ' ') + s).strip")
     from transform.runtimes.vba import operators
 
     class Support:

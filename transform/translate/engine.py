@@ -78,11 +78,8 @@ def _environment() -> SandboxedEnvironment:
         expr=_filter("expression"),
         operand=_filter("operand"),
         block=_filter("block"),
-        stmt=_filter("statement"),
         name=_filter("name"),
         text=_filter("text"),
-        vba_type=_filter("type_of"),
-        indent_block=lambda text: _indent(text),
     )
     return env
 
@@ -113,7 +110,6 @@ class Translator:
         self.rule_counts: Counter = Counter()
         self._templates: dict[str, object] = {}
         self._conditions: dict[str, object] = {}
-        self.current_statement_id = 0
         self.functions = Vocabulary(self).functions()
 
     # -- entry points used by templates --------------------------------------------------
@@ -141,7 +137,6 @@ class Translator:
         return rendered
 
     def statement(self, node: tree_sitter.Node) -> str:
-        self.current_statement_id += 1
         if node.type == "comment":
             return self._tag(_comment(self.text(node)), node, "comment")
         rendered = self._apply(node, "statement")

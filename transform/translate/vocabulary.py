@@ -106,18 +106,6 @@ class Vocabulary(NameWords, FlowWords):
         numeric type except Currency (a scaled-integer class in the value library)."""
         return self.numeric(node) and self.t.type_of(node) != "Currency"
 
-    def wrapped(self, node: tree_sitter.Node) -> str:
-        """An expression as a method receiver: parenthesised unless it is atomic."""
-        code = self.t.expression(node)
-        atomic = node.type in (
-            "identifier",
-            "string_literal",
-            "call_expression",
-            "member_expression",
-            "parenthesized_expression",
-        )
-        return code if atomic else f"({code})"
-
     def native_numeric(self, node: tree_sitter.Node) -> bool:
         """Long/LongLong/Single/Double: Python's operators give VBA's results."""
         return self.t.type_of(node) in NATIVE_NUMERIC
