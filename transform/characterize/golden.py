@@ -20,6 +20,13 @@ GOLDEN_DIR = "golden"
 WORKBOOK_DIR = "golden/workbooks"
 
 
+def has_cases(files: dict[str, str]) -> bool:
+    """Do these output files hold recorded cases? (Workbook states alone are not cases.)"""
+    return any(
+        path.startswith("golden/") and not path.startswith(WORKBOOK_DIR + "/") for path in files
+    )
+
+
 def golden_path(module: str, procedure: str) -> str:
     """Relative path of a procedure's golden file (VBA names, as people look them up)."""
     return f"{GOLDEN_DIR}/{folder(module)}/{_safe(procedure)}.json"

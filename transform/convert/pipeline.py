@@ -13,7 +13,7 @@ from pathlib import Path
 import libcst
 import tree_sitter
 
-from transform.characterize import characterize_output
+from transform.characterize import characterize_output, has_cases
 from transform.ingest import SourceModule, ingest
 from transform.parse.languages import get_language
 from transform.report import build_report
@@ -108,17 +108,10 @@ def convert(
     )
     files.update(characterize_output(files, out_dir, modules))  # golden cases + tests
     _write_atomically(out_dir, files)
-    if verify and _has_golden_cases(files):
+    if verify and has_cases(files):
         run_verify(out_dir)  # DIR/verify.json, so the report shows parity
     build_report(out_dir)
     return result
-
-
-def _has_golden_cases(files: dict[str, str]) -> bool:
-    """Verify needs recorded cases; workbook states alone (golden/workbooks) are not cases."""
-    return any(
-        path.startswith("golden/") and not path.startswith("golden/workbooks/") for path in files
-    )
 
 
 def _project_procedures(modules: list[SourceModule], language: tree_sitter.Language) -> dict:

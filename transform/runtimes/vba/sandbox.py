@@ -729,8 +729,9 @@ class TextStream(NativeObject):
             self._flush()
 
 
-class FileInfo(NativeObject):
-    vba_typename = "File"
+class _PathInfo(NativeObject):
+    """What FSO's File and Folder objects share: a path, its Name, Path as default member."""
+
     vba_default_member = "path"
 
     def __init__(self, path: Path) -> None:
@@ -741,23 +742,17 @@ class FileInfo(NativeObject):
 
     def vba_path(self) -> str:
         return str(self.p)
+
+
+class FileInfo(_PathInfo):
+    vba_typename = "File"
 
     def vba_size(self) -> float:
         return float(self.p.stat().st_size)
 
 
-class FolderInfo(NativeObject):
+class FolderInfo(_PathInfo):
     vba_typename = "Folder"
-    vba_default_member = "path"
-
-    def __init__(self, path: Path) -> None:
-        self.p = path
-
-    def vba_name(self) -> str:
-        return self.p.name
-
-    def vba_path(self) -> str:
-        return str(self.p)
 
     def vba_files(self) -> VbaArray:
         return VbaArray.from_list([FileInfo(e) for e in sorted(self.p.iterdir()) if e.is_file()])
