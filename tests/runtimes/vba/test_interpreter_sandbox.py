@@ -218,3 +218,21 @@ Sub Main()
     Close #1
 End Sub"""
     assert output(src, sandbox_dir=tmp_path) == [" 14 ", "AB   7  1.25  2 "]
+
+
+def test_default_scratch_directory_is_removed_with_the_project() -> None:
+    """Without a given sandbox folder each project gets its own scratch directory; batches
+    run thousands of projects, so it must not outlive the project."""
+    import gc
+
+    from transform.parse.vba_lower import parse_text
+    from transform.runtimes.vba.interpreter import Project
+
+    src = 'Sub Main()\n    Open "a.txt" For Output As #1\n    Print #1, "x"\n    Close #1\nEnd Sub'
+    project = Project([parse_text(src, "Module1.bas")])
+    assert project.call("Main").error is None
+    scratch = Path(project.rt.sandbox.root)
+    assert (scratch / "a.txt").read_bytes() == b"x\r\n"
+    del project
+    gc.collect()
+    assert not scratch.exists()

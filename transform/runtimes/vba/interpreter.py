@@ -109,6 +109,7 @@ class Project:
         self._lookup_cache: dict[tuple[str, str], tuple | None] = {}
         self._mains: list[ProcInfo] = []
         self.workbook: Any = None
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
         for m in self.asts:
             self._add_module(m)
             for c in m.classes:
@@ -512,8 +513,12 @@ class Project:
         from .sandbox import Sandbox
 
         if self.rt.sandbox is None or directory is not None:
-            root = Path(directory) if directory else Path(tempfile.mkdtemp(prefix="vba-sandbox-"))
-            self.rt.sandbox = Sandbox(root, self.rt)
+            if directory is None:
+                # Owned by the project: removed when it is collected or the process exits,
+                # so batches of runs leave nothing behind in the host's temp folder.
+                self._scratch = tempfile.TemporaryDirectory(prefix="vba-sandbox-")
+                directory = self._scratch.name
+            self.rt.sandbox = Sandbox(Path(directory), self.rt)
 
     def attach_workbook(self, workbook: Any) -> None:
         """Give the code an Excel object model over an openpyxl workbook (or a path)."""
