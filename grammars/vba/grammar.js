@@ -455,12 +455,18 @@ module.exports = grammar({
         optional(kw('PtrSafe')),
         field('kind', choice(kw('Sub'), kw('Function'))),
         field('name', $.identifier),
+        optional($.calling_convention),
         kw('Lib'),
         field('library', $.string_literal),
+        optional($.calling_convention),
         optional(seq(kw('Alias'), field('alias', $.string_literal))),
         optional(field('parameters', $.parameter_list)),
         optional($._return_type),
       ),
+
+    // VBA for Mac: `Declare Function f CDecl Lib "libc.dylib" ...` (also seen after the
+    // library name).
+    calling_convention: ($) => kw('CDecl'),
 
     event_declaration: ($) =>
       seq(
