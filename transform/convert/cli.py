@@ -30,7 +30,9 @@ from .pipeline import convert
     help="A folder of your own rule files (*.yaml); repeatable. Same ids replace ours.",
 )
 @click.option("--package", help="Python package name (default: from the first path).")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the summary (and seconds per stage) as JSON."
+)
 @click.option("--no-verify", is_flag=True, help="Do not run the characterization tests.")
 def convert_command(paths, out_dir, rules_dirs, package, as_json, no_verify) -> None:
     """Translate VBA/VB6/VBScript sources (files, folders, Office files) into a Python
@@ -43,7 +45,9 @@ def convert_command(paths, out_dir, rules_dirs, package, as_json, no_verify) -> 
         sys.exit(1)
     summary = result.summary()
     if as_json:
-        click.echo(json.dumps({k: v for k, v in summary.items() if k != "per_module"}, indent=2))
+        brief = {k: v for k, v in summary.items() if k != "per_module"}
+        brief["seconds"] = {k: round(v, 3) for k, v in result.seconds.items()}
+        click.echo(json.dumps(brief, indent=2))
     else:
         share = summary["share_translated"]
         share_text = "n/a" if share is None else f"{share * 100:.1f}%"

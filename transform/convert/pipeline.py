@@ -7,6 +7,9 @@ import json
 import os
 import shutil
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -51,6 +54,7 @@ class ConvertResult:
     package: str
     modules: list[ModuleResult]
     errors: list[str]
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
 
     @property
     def procedure_count(self) -> int:
@@ -81,37 +85,54 @@ def convert(
     package: str | None = None,
     verify: bool = True,
 ) -> ConvertResult:
-    language = get_language("vba")
-    rules = load_rules(language, extra_dirs=rules_dirs)
-    ingested = ingest(paths)
+    seconds: dict[str, float] = {}
+    with _stage(seconds, "ingest"):
+        language = get_language("vba")
+        rules = load_rules(language, extra_dirs=rules_dirs)
+        ingested = ingest(paths)
     modules = [m for m in ingested.modules if m.language in ("vba", "vbscript")]
     package = package or python_name(Path(paths[0]).resolve().name) or "converted"
-    project = _project_procedures(modules, language)
     files: dict[str, str] = {}
     results, helpers, details = [], set(), {}
-    for module in modules:
-        result, translation = _convert_module(module, rules, language, project)
-        results.append(result)
-        if translation is not None:
-            files[f"{package}/{result.module}.py"] = translation.code
-            helpers |= translation.helpers
-            details[result.module] = _details(module, translation, f"{package}/{result.module}.py")
-    files[f"{package}/__init__.py"] = f'"""{package}: converted by transform."""\n'
-    for relative, text in support_files(helpers).items():
-        files[f"{package}/{relative}"] = text
+    with _stage(seconds, "translate"):
+        project = _project_procedures(modules, language)
+        for module in modules:
+            result, translation = _convert_module(module, rules, language, project)
+            results.append(result)
+            if translation is not None:
+                python_path = f"{package}/{result.module}.py"
+                files[python_path] = translation.code
+                helpers |= translation.helpers
+                details[result.module] = _details(module, translation, python_path)
+        files[f"{package}/__init__.py"] = f'"""{package}: converted by transform."""\n'
+        for relative, text in support_files(helpers).items():
+            files[f"{package}/{relative}"] = text
     errors = [str(e) for e in ingested.errors] + [
         f"{r.source}: {r.error}" for r in results if r.error
     ]
-    result = ConvertResult(out_dir, package, results, errors)
+    result = ConvertResult(out_dir, package, results, errors, seconds)
     files["translation.json"] = json.dumps(
         {**result.summary(), "modules_detail": details}, indent=2, default=str
     )
-    files.update(characterize_output(files, out_dir, modules))  # golden cases + tests
-    _write_atomically(out_dir, files)
+    with _stage(seconds, "characterize"):
+        files.update(characterize_output(files, out_dir, modules))  # golden cases + tests
+    with _stage(seconds, "write"):
+        _write_atomically(out_dir, files)
     if verify and has_cases(files):
-        run_verify(out_dir)  # DIR/verify.json, so the report shows parity
-    build_report(out_dir)
+        with _stage(seconds, "verify"):
+            run_verify(out_dir)  # DIR/verify.json, so the report shows parity
+    with _stage(seconds, "report"):
+        build_report(out_dir)
     return result
+
+
+@contextmanager
+def _stage(seconds: dict[str, float], name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
 
 
 def _project_procedures(modules: list[SourceModule], language: tree_sitter.Language) -> dict:
