@@ -188,6 +188,14 @@ CASES = [
         "MS-VBAL 5.4.3.1: Let to an object variable assigns its default member",
     ),
     (
+        'On Error Resume Next\n Worksheets(2).Name = ""\n Debug.Print Err.Number\n Err.Clear\n'
+        ' Worksheets(2).Name = "DATA"\n Debug.Print Err.Number\n Err.Clear\n'
+        ' Worksheets(2).Name = "a:b"\n Debug.Print Err.Number; Worksheets(2).Name',
+        [" 1004 ", " 1004 ", " 1004 Other"],
+        "Worksheet.Name: blank, taken (any case) or with : / \\ ? * [ ] is error 1004 "
+        '("Rename a worksheet", support.microsoft.com)',
+    ),
+    (
         'Range("B2:B3").Value = 1\n Debug.Print WorksheetFunction.Sum(Range("B:B"))',
         [" 9 "],
         "Assigning a scalar to a block fills every cell",

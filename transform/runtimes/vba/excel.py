@@ -7,6 +7,13 @@ Range/Cells (Value, Value2, Formula as text, Offset, Resize, Rows/Columns, Count
 End, UsedRange, CurrentRegion, ClearContents), Names, WorksheetFunction.
 Formatting members (Font, Interior, Borders, AutoFit...) are accepted and ignored.
 Formulas are stored as text and not calculated.
+
+One object model for both sides: the interpreter attaches it to a project (with a session
+that records effects in its run and resolves ThisWorkbook to the document module), and
+the support package of translated code ships this very file, bound by
+``vba_support.bind_workbook`` with a session of its own (transform/translate/workbook.py).
+So the model must not import the interpreter: what it needs from whoever runs the code
+is the small ``Session`` below.
 """
 
 from __future__ import annotations
@@ -145,6 +152,33 @@ def peek(ws: Any, row: int, col: int) -> object:
 # --------------------------------------------------------------------------- host
 
 
+class Session:
+    """What the object model asks of whoever runs the code. This default serves code
+    running alone (translated programs): effects are kept in a list, the workbook's
+    folder is the current directory, Application.Run and InputBox are not available."""
+
+    def __init__(self) -> None:
+        self.effects: list[dict] = []
+
+    def effect(self, kind: str, **details: object) -> None:
+        """Something the code asked of Excel that is recorded, not performed."""
+        self.effects.append({"kind": kind, **details})
+
+    def folder(self) -> str:
+        """ThisWorkbook.Path (also where relative file names go)."""
+        return str(Path.cwd())
+
+    def this_workbook(self) -> object | None:
+        """The ThisWorkbook document module's object, None to use the Workbook itself."""
+        return None
+
+    def run(self, macro: str, args: list) -> object:
+        raise VbaError(1004, f"Cannot run the macro '{macro}'")
+
+    def inputbox(self, prompt: object) -> object:
+        return False  # Application.InputBox's Cancel
+
+
 class ExcelHost:
     """The Excel application around one workbook, plus the record of changed cells."""
 
@@ -169,20 +203,21 @@ class ExcelHost:
         "calculate",
     }
 
-    def __init__(self, project: Any, workbook: Any) -> None:
-        self.project = project
+    def __init__(self, session: Session, workbook: Any) -> None:
+        self.session = session
         if isinstance(workbook, (str, Path)):
             self.path = Path(workbook)
             self.book = openpyxl.load_workbook(self.path, keep_vba=str(workbook).endswith("m"))
         else:
             self.path = None
             self.book = workbook
-        self.rt = project.rt
         self.app = Application(self)
         self.workbook = Workbook(self, self.book)
         self.active_index = 0
         self._changes: dict[tuple[str, str], list[object]] = {}
-        project.host_globals.update(dict.fromkeys(self.GLOBALS, True))
+
+    def effect(self, kind: str, **details: object) -> None:
+        self.session.effect(kind, **details)
 
     def record(self, ws: Any, row: int, col: int, old: object, new: object) -> None:
         key = (ws.title, f"{get_column_letter(col)}{row}")
@@ -204,8 +239,8 @@ class ExcelHost:
 
     def global_get(self, name: str, args: list, kw: dict | None) -> object:
         if name == "thisworkbook":
-            mod = self.project.modules.get("thisworkbook")
-            return self.project.module_object(mod) if mod else self.workbook
+            document = self.session.this_workbook()
+            return self.workbook if document is None else document
         if name == "application":
             return self.app
         return self.app.vba_get(name, args, kw)
@@ -215,15 +250,32 @@ class ExcelHost:
 
     def bind_document(self, mod: Any) -> None:
         """Document modules (ThisWorkbook, Sheet1...) forward to their Excel object."""
-        inst = mod.default_instance
-        if mod.name.lower() == "thisworkbook":
-            inst.delegate = self.workbook
-            return
+        document = self.document(mod.name)
+        if document is not None:
+            mod.default_instance.delegate = document
+
+    def document(self, code_name: str) -> Workbook | Worksheet | None:
+        """The Excel object behind a document module: the workbook for ThisWorkbook, the
+        sheet whose code name it is (Sheet<n> for the n-th sheet without one)."""
+        if code_name.lower() == "thisworkbook":
+            return self.workbook
         for i, ws in enumerate(self.book.worksheets):
             code = getattr(ws.sheet_properties, "codeName", None)
-            if (code or f"Sheet{i + 1}").lower() == mod.name.lower():
-                inst.delegate = Worksheet(self, ws)
-                return
+            if (code or f"Sheet{i + 1}").lower() == code_name.lower():
+                return Worksheet(self, ws)
+        return None
+
+    def argument(self, kind: str, sheet: str | None = None, address: str | None = None) -> object:
+        """An Excel object named by data (characterization inputs): the Workbook, a
+        Worksheet by name, or a Range by sheet and address."""
+        if kind.lower() == "workbook":
+            return self.workbook
+        ws = self.workbook.vba_worksheets(sheet if sheet is not None else 1)
+        if kind.lower() == "worksheet":
+            return ws
+        if kind.lower() == "range":
+            return ws.vba_range(address or "A1")
+        raise VbaError(13)
 
     def active_sheet(self) -> Worksheet:
         sheets = self.book.worksheets
@@ -276,7 +328,7 @@ class Application(NativeObject):
         if name in self.props:
             self.props[name] = value
             if name == "statusbar":
-                self.host.rt.effect(
+                self.host.effect(
                     "statusbar", text=to_string(value) if value is not False else False
                 )
             return
@@ -328,11 +380,10 @@ class Application(NativeObject):
         return True
 
     def vba_ontime(self, *args: object) -> None:
-        self.host.rt.effect("application.ontime", args=[to_string(a) for a in args[:2]])
+        self.host.effect("application.ontime", args=[to_string(a) for a in args[:2]])
 
     def vba_run(self, macro: object, *args: object) -> object:
-        proc = self.host.project.find_procedure(to_string(macro).split("!")[-1])
-        return proc.invoke(None, list(args))
+        return self.host.session.run(to_string(macro).split("!")[-1], list(args))
 
     def vba_intersect(self, *ranges: object) -> object:
         rs = [r for r in ranges if isinstance(r, Range)]
@@ -358,20 +409,18 @@ class Application(NativeObject):
         )
 
     def vba_inputbox(self, prompt: object = "", *args: object) -> object:
-        from .hostlib import inputbox
-
-        return inputbox(self.host.rt, None, prompt)
+        return self.host.session.inputbox(prompt)
 
     def vba_getopenfilename(self, *args: object) -> object:
-        self.host.rt.effect("getopenfilename")
+        self.host.effect("getopenfilename")
         return False
 
     def vba_getsaveasfilename(self, *args: object) -> object:
-        self.host.rt.effect("getsaveasfilename")
+        self.host.effect("getsaveasfilename")
         return False
 
     def vba_quit(self) -> None:
-        self.host.rt.effect("application.quit")
+        self.host.effect("application.quit")
 
 
 class Workbooks(NativeObject):
@@ -395,11 +444,11 @@ class Workbooks(NativeObject):
         return self.host.workbook
 
     def vba_open(self, path: object, *args: object) -> object:
-        self.host.rt.effect("workbooks.open", path=to_string(path))
+        self.host.effect("workbooks.open", path=to_string(path))
         raise VbaError(1004, f"Sorry, we couldn't find {to_string(path)}.")
 
     def vba_add(self, *args: object) -> object:
-        self.host.rt.effect("workbooks.add")
+        self.host.effect("workbooks.add")
         return Workbook(self.host, openpyxl.Workbook())
 
 
@@ -414,7 +463,7 @@ class Workbook(NativeObject):
         return self.host.path.name if self.host.path else "Book1.xlsm"
 
     def vba_path(self) -> str:
-        return self.host.rt.sandbox.vba_path("")
+        return self.host.session.folder()
 
     def vba_fullname(self) -> str:
         return self.vba_path() + "\\" + self.vba_name()
@@ -433,13 +482,13 @@ class Workbook(NativeObject):
         return names if index is MISSING else names.vba_item(index)
 
     def vba_save(self) -> None:
-        self.host.rt.effect("workbook.save")
+        self.host.effect("workbook.save")
 
     def vba_saveas(self, filename: object = "", *args: object, **kw: object) -> None:
-        self.host.rt.effect("workbook.saveas", path=to_string(filename))
+        self.host.effect("workbook.saveas", path=to_string(filename))
 
     def vba_close(self, *args: object, **kw: object) -> None:
-        self.host.rt.effect("workbook.close")
+        self.host.effect("workbook.close")
 
     def vba_activate(self) -> None:
         return None
@@ -511,11 +560,38 @@ class Worksheet(NativeObject):
     def __hash__(self) -> int:
         return id(self.ws)
 
+    # openpyxl's own interface, for translated code that calls openpyxl directly where a
+    # rule proves it equivalent (rules/vba/excel.yaml): ``ws["A1"]``, ``ws.title``.
+
+    def __getitem__(self, key: str) -> Any:
+        return self.ws[key]
+
+    def __iter__(self) -> Any:  # __getitem__ must not make a sheet look like a sequence
+        raise TypeError("a Worksheet is not a collection")
+
+    @property
+    def title(self) -> str:
+        return self.ws.title
+
     def vba_name(self) -> str:
         return self.ws.title
 
     def vba_let_name(self, v: object) -> None:
-        self.ws.title = to_string(v)
+        """Renaming follows Excel's sheet-name rules ("Rename a worksheet"): 1 to 31
+        characters, none of / \\ ? * : [ ], no apostrophe first or last, not "History",
+        unique in the workbook regardless of case; anything else is run-time error 1004."""
+        name = to_string(v)
+        taken = {s.title.lower() for s in self.ws.parent.worksheets if s is not self.ws}
+        if (
+            not 1 <= len(name) <= 31
+            or any(ch in name for ch in "/\\?*:[]")
+            or name.startswith("'")
+            or name.endswith("'")
+            or name.lower() == "history"
+            or name.lower() in taken
+        ):
+            raise VbaError(1004, "Application-defined or object-defined error")
+        self.ws.title = name
 
     def vba_codename(self) -> str:
         return getattr(self.ws.sheet_properties, "codeName", None) or self.ws.title
@@ -575,7 +651,7 @@ class Worksheet(NativeObject):
     vba_select = vba_activate
 
     def vba_delete(self) -> bool:
-        self.host.rt.effect("worksheet.delete", sheet=self.ws.title)
+        self.host.effect("worksheet.delete", sheet=self.ws.title)
         self.ws.parent.remove(self.ws)
         return True
 

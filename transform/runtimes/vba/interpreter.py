@@ -524,7 +524,8 @@ class Project:
         """Give the code an Excel object model over an openpyxl workbook (or a path)."""
         from .excel import ExcelHost
 
-        self.rt.host = ExcelHost(self, workbook)
+        self.rt.host = ExcelHost(_ExcelSession(self), workbook)
+        self.host_globals.update(dict.fromkeys(ExcelHost.GLOBALS, True))
 
     def fresh(self) -> Project:
         """A new session over the same modules (module state, Static locals and open
@@ -538,6 +539,31 @@ class Project:
             for name, (cell, _, _) in mod.vars.items():
                 out[f"{mod.name}.{name}"] = cell.v
         return out
+
+
+class _ExcelSession:
+    """The Excel object model's view of this project (excel.Session): effects go to the
+    run's record, ThisWorkbook.Path is the sandbox, ThisWorkbook is the document module,
+    Application.Run calls the project's procedures, InputBox takes scripted answers."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def effect(self, kind: str, **details: object) -> None:
+        self.project.rt.effect(kind, **details)
+
+    def folder(self) -> str:
+        return self.project.rt.sandbox.vba_path("")
+
+    def this_workbook(self) -> object | None:
+        mod = self.project.modules.get("thisworkbook")
+        return self.project.module_object(mod) if mod else None
+
+    def run(self, macro: str, args: list) -> object:
+        return self.project.find_procedure(macro).invoke(None, args)
+
+    def inputbox(self, prompt: object) -> object:
+        return hostlib.inputbox(self.project.rt, None, prompt)
 
 
 def _describe_error(e: BaseException) -> dict:
