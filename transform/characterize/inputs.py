@@ -12,7 +12,7 @@ import dataclasses
 import datetime as _dt
 import random
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 from transform.parse import vba_ast as A
@@ -144,26 +144,36 @@ def seed_for(module: str, procedure: str) -> int:
     return zlib.crc32(f"{module}.{procedure}".lower().encode("utf-8"))
 
 
-def unsupported(params: list[Parameter]) -> str | None:
-    """Why no inputs can be generated (an object or UDT parameter), else None."""
+def unsupported(params: list[Parameter], objects: Collection[str] = ()) -> str | None:
+    """Why no inputs can be generated (an object or UDT parameter), else None.
+    ``objects``: object types (lower case) the caller has candidates for."""
     for p in params:
-        if not p.scalar and not p.param_array:
+        if not p.scalar and not p.param_array and p.type.lower() not in objects:
             return f"parameter {p.name} As {p.type}: no inputs are generated for objects/UDTs"
     return None
 
 
-def argument_lists(proc: A.Procedure, seed: int, limit: int = MAX_CASES) -> list[list[dict]]:
+def argument_lists(
+    proc: A.Procedure,
+    seed: int,
+    limit: int = MAX_CASES,
+    objects: Mapping[str, list[dict]] | None = None,
+) -> list[list[dict]]:
     """Encoded argument lists: the typical case, each parameter over its candidates, then
-    seeded random combinations; trailing optional parameters are also left out once."""
+    seeded random combinations; trailing optional parameters are also left out once.
+    ``objects``: encoded candidates of object types (lower case), e.g. Excel sheets."""
     params = [p for p in parameters(proc) if not p.param_array]
     if not params:
         return [[]]
     rng = random.Random(seed)
     literals = body_literals(proc)
-    pools = [candidates(p, literals, rng) for p in params]
+    objects = objects or {}
+    pools: list[list] = [
+        objects.get(p.type.lower()) or candidates(p, literals, rng) for p in params
+    ]
     seen: dict[str, list[dict]] = {}
     for values in _combinations(pools, rng, limit):
-        encoded = [encode(v) for v in values]
+        encoded = [v if isinstance(v, dict) else encode(v) for v in values]
         seen.setdefault(repr(encoded), encoded)
         if len(seen) >= limit:
             break

@@ -32,7 +32,7 @@ from .inputs import (
 from .record import Budget, Recorder, Target
 from .render import TestedProcedure, harness_source, render_conftest, render_test_module
 from .vba_golden import workbook_from_state
-from .workbooks import workbook_states
+from .workbooks import EXCEL_OBJECTS, excel_arguments, workbook_states
 
 CLASS_KINDS = ("class", "form", "document", "usercontrol")
 AST_KINDS = ("standard", "class", "form", "document", "script")
@@ -228,7 +228,7 @@ def _record_procedure(
 ) -> dict:
     seed = seed_for(target.module.name, target.proc.name)
     name = python_name(target.proc.name)
-    reason = unsupported_reason(target)
+    reason = unsupported_reason(target, EXCEL_OBJECTS if target.excel and states else ())
     if reason:
         result.skipped.append(f"{target.qualified}: {reason}")
         return golden.golden_file(target, name, seed, [], note=reason)
@@ -238,18 +238,28 @@ def _record_procedure(
     return golden.golden_file(target, name, seed, cases)
 
 
-def unsupported_reason(target: Target) -> str | None:
-    return unsupported(parameters(target.proc))
+def unsupported_reason(target: Target, objects: tuple[str, ...] = ()) -> str | None:
+    return unsupported(parameters(target.proc), objects)
+
+
+def _argument_lists(target: Target, seed: int, objects: dict | None = None) -> list[list[dict]]:
+    lists = argument_lists(target.proc, seed, objects=objects)
+    extra = [o for o in (omitted_optionals(target.proc, a) for a in lists[:3]) if o is not None]
+    return lists + [e for e in extra if e not in lists]
 
 
 def _cases(target: Target, recorder: Recorder, states: dict[str, dict], seed: int) -> list[dict]:
-    """Run every generated argument list (per workbook state for Excel macros)."""
-    lists = argument_lists(target.proc, seed)
-    extra = [o for o in (omitted_optionals(target.proc, a) for a in lists[:3]) if o is not None]
-    lists = lists + [e for e in extra if e not in lists]
-    runs: list[tuple[list[dict], str | None]] = [(a, None) for a in lists]
+    """Run every generated argument list (per workbook state for Excel macros, whose
+    Workbook/Worksheet/Range parameters take the state's objects)."""
+    runs: list[tuple[list[dict], str | None]]
     if target.excel and states:
-        runs = [(a, s) for s in states for a in lists[:EXCEL_CASES]]
+        runs = [
+            (a, s)
+            for s, state in states.items()
+            for a in _argument_lists(target, seed, excel_arguments(state))[:EXCEL_CASES]
+        ]
+    else:
+        runs = [(a, None) for a in _argument_lists(target, seed)]
     budget = Budget()
     cases = []
     for number, (arguments, state) in enumerate(runs, start=1):

@@ -59,12 +59,17 @@ class Recorder:
         not produce a trustworthy outcome (a limit, an interpreter failure)."""
         project = Project(self.asts)
         args = [vba_golden.decode(a, vba_values, _vba_array) for a in arguments]
-        before = vba_golden.snapshot(workbook) if workbook is not None else None
+        before = vba_golden.BookState.of(workbook) if workbook is not None else None
+        if workbook is not None:
+            project.attach_workbook(workbook)
+            args = [
+                a.resolve(project.rt.host.argument) if isinstance(a, vba_golden.ExcelRef) else a
+                for a in args
+            ]
         with tempfile.TemporaryDirectory(prefix="vba-characterize-") as sandbox:
             obs = project.call(
                 target.qualified,
                 args,
-                workbook=workbook,
                 step_limit=self.step_limit,
                 time_limit=self.time_limit,
                 sandbox_dir=sandbox,
@@ -76,7 +81,7 @@ class Recorder:
             return {"skip": reason}
         expect = _expect(target, arguments, obs)
         if before is not None:
-            expect["cells"] = vba_golden.changed_cells(before, workbook)
+            expect.update(before.changes(workbook))
         if _size(expect) > MAX_OUTCOME:
             return {"skip": f"outcome larger than {MAX_OUTCOME} characters: not kept as golden"}
         return expect

@@ -50,7 +50,11 @@ class TestedProcedure:
         instance for class modules (docs/translation.md).  ByRef arguments are read back
         from ``args`` afterwards (arrays and objects are changed in place)."""
         lines = []
-        if self.python_class:
+        if self.python_class and self.target.module.kind == "document":
+            # a document module is one object (the workbook's, a sheet's), as in the oracle
+            lines.append(f"instance = module.{self.python_class}.default()")
+            callee = f"instance.{self.python_name}"
+        elif self.python_class:
             lines.append(f"instance = module.{self.python_class}()")
             callee = f"instance.{self.python_name}"
         else:

@@ -141,7 +141,28 @@ def decode(data: dict, kinds: Any = None, array: Callable[[list, list], Any] | N
         items = [decode(x, kinds, array) for x in value]
         bounds = [tuple(b) for b in data.get("bounds", [[0, len(items) - 1]])]
         return array(items, bounds) if array else items
+    if kind == "Object" and "excel" in data:
+        return ExcelRef(str(data.get("class")), **data["excel"])
     raise ValueError(f"cannot build a {kind} value from golden data")
+
+
+@dataclasses.dataclass(frozen=True)
+class ExcelRef:
+    """An Excel object argument (the Workbook, a sheet, a range) named by data: it becomes
+    the object of the case's workbook once that workbook is bound (``resolve``)."""
+
+    kind: str
+    sheet: str | None = None
+    address: str | None = None
+
+    def resolve(self, make: Callable[..., Any]) -> Any:
+        return make(self.kind, self.sheet, self.address)
+
+
+def excel_arg(kind: str, sheet: str | None = None, address: str | None = None) -> dict:
+    """The golden form of an Excel object argument."""
+    where = {k: v for k, v in (("sheet", sheet), ("address", address)) if v is not None}
+    return {"type": "Object", "class": kind, "excel": where}
 
 
 def _make(kinds: Any, name: str, fallback: Callable, value: Any) -> Any:
@@ -253,7 +274,9 @@ def display(data: dict | None) -> str | None:
     if kind == "Error":
         return f"Error {value}"
     if kind == "Object":
-        return f"<{data.get('class', 'Object')}>"
+        where = data.get("excel") or {}
+        place = "!".join(str(where[k]) for k in ("sheet", "address") if k in where)
+        return f"<{data.get('class', 'Object')}{' ' + place if place else ''}>"
     if kind == "UDT":
         inner = ", ".join(f"{k}: {display(v)}" for k, v in value.items())
         return f"{data.get('name')} {{{inner}}}"
@@ -319,6 +342,51 @@ def snapshot(book: Any) -> dict[tuple[str, str], Any]:
     return cells
 
 
+def sheet_names(book: Any) -> list[str]:
+    """The workbook's sheet names in tab order (sheets added, renamed, deleted)."""
+    return [ws.title for ws in book.worksheets]
+
+
+def formats(book: Any) -> dict[tuple[str, str], str]:
+    """Number formats other than General, keyed by (sheet, address)."""
+    found = {}
+    for ws in book.worksheets:
+        for cell in ws._cells.values():
+            if cell.number_format != "General":
+                found[(ws.title, cell.coordinate)] = cell.number_format
+    return found
+
+
+def changed_formats(before: dict, book: Any) -> list[dict]:
+    """Cells whose number format differs from ``before`` (General when cleared)."""
+    after = formats(book)
+    return [
+        {"sheet": key[0], "cell": key[1], "format": after.get(key, "General")}
+        for key in sorted(set(before) | set(after))
+        if before.get(key) != after.get(key)
+    ]
+
+
+@dataclasses.dataclass
+class BookState:
+    """What a workbook held before a run, to describe what the run changed."""
+
+    cells: dict
+    formats: dict
+
+    @classmethod
+    def of(cls, book: Any) -> BookState:
+        return cls(snapshot(book), formats(book))
+
+    def changes(self, book: Any) -> dict:
+        """The ``expect`` fields of a workbook case: cells, sheets, number formats."""
+        return {
+            "cells": changed_cells(self.cells, book),
+            "sheets": sheet_names(book),
+            "formats": changed_formats(self.formats, book),
+        }
+
+
 def changed_cells(before: dict, book: Any) -> list[dict]:
     """Cells whose value differs from ``before``: what the procedure wrote."""
     after = snapshot(book)
@@ -367,6 +435,10 @@ class Harness:
             with contextlib.suppress(AttributeError):
                 flow._immediate.column = 1
                 flow._responses.clear()
+        helpers = sys.modules.get(f"{support}.helpers")
+        if helpers is not None:
+            with contextlib.suppress(AttributeError):
+                helpers.files._box = None  # file numbers start over, in this case's folder
         return importlib.import_module(f"{self.package}.{name}")
 
     def kinds(self) -> Any:
@@ -395,7 +467,7 @@ class Harness:
         book, before = self._workbook(case)
         actual = self._run(call, module_name, case.get("arguments", []), book, byref)
         if book is not None:
-            actual["cells"] = changed_cells(before, book)
+            actual.update(before.changes(book))
         problems = compare(case.get("expect", {}), actual)
         record = {
             "module": module_name,
@@ -408,12 +480,12 @@ class Harness:
         if problems:
             pytest.fail("; ".join(problems), pytrace=False)
 
-    def _workbook(self, case: dict) -> tuple[Any, dict]:
+    def _workbook(self, case: dict) -> tuple[Any, Any]:
         state = case.get("workbook")
         if not state:
-            return None, {}
+            return None, None
         book = load_workbook_state(self.root / "golden" / "workbooks" / f"{state}.json")
-        return book, snapshot(book)
+        return book, BookState.of(book)
 
     def _run(
         self, call: Callable, module_name: str, arguments: list, book: Any, byref: tuple
@@ -422,7 +494,7 @@ class Harness:
         (a module-level marker makes every procedure of the module "not translated")."""
         out = io.StringIO()
         result, error, args = None, None, []
-        with contextlib.redirect_stdout(out):
+        with _scratch_folder(), contextlib.redirect_stdout(out):
             try:
                 module = self.module(module_name)
                 args = [decode(a, self.kinds(), self.array_maker()) for a in arguments]
@@ -447,6 +519,22 @@ class Harness:
             "output": lines,
             "error": error,
         }
+
+
+@contextlib.contextmanager
+def _scratch_folder() -> Any:
+    """Run a case in a fresh empty working folder, as the recorder ran the legacy code in a
+    fresh sandbox: files the code writes go there and are gone afterwards."""
+    import os
+    import tempfile
+
+    previous = os.getcwd()
+    with tempfile.TemporaryDirectory(prefix="vba-case-") as folder:
+        os.chdir(folder)
+        try:
+            yield folder
+        finally:
+            os.chdir(previous)
 
 
 _SUPPORT: dict[str, ModuleType | None] = {}
@@ -495,6 +583,17 @@ def compare(expect: dict, actual: dict) -> list[str]:
         )
     if "cells" in expect:
         problems.extend(_compare_cells(expect["cells"], actual.get("cells", [])))
+    if "sheets" in expect and expect["sheets"] != actual.get("sheets"):
+        problems.append(f"sheets: expected {expect['sheets']!r}, got {actual.get('sheets')!r}")
+    if "formats" in expect:
+        want = {(f["sheet"], f["cell"]): f["format"] for f in expect["formats"]}
+        got = {(f["sheet"], f["cell"]): f["format"] for f in actual.get("formats", [])}
+        for key in sorted(set(want) | set(got)):
+            if want.get(key, "General") != got.get(key, "General"):
+                problems.append(
+                    f"number format {key[0]}!{key[1]}: expected {want.get(key, 'General')!r}, "
+                    f"got {got.get(key, 'General')!r}"
+                )
     return problems
 
 
@@ -517,26 +616,17 @@ def _compare_cells(want: list[dict], got: list[dict]) -> list[str]:
     return problems
 
 
-WORKBOOK_PARAMETERS = ("workbook", "wb", "book")
-
-
 def call_with_workbook(function: Callable, args: list, workbook: Any) -> Any:
-    """Call an Excel macro's translation with the case's workbook: as the keyword argument
-    the translation declares for it (``workbook``, ``wb`` or ``book``), else bound through
-    the support module's ``bind_workbook(book)`` when it has one."""
-    import inspect
-
-    try:
-        names = inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        names = {}
-    for name in WORKBOOK_PARAMETERS:
-        if name in names and workbook is not None:
-            return function(*args, **{name: workbook})
+    """Call an Excel macro's translation on the case's workbook: bound through the support
+    package's ``bind_workbook(book)`` (docs/translation.md), then Excel object arguments
+    (a sheet, a range) are made in it."""
     support = getattr(sys.modules.get(getattr(function, "__module__", ""), None), "vba", None)
     bind = getattr(support, "bind_workbook", None)
     if bind is not None and workbook is not None:
         bind(workbook)  # the support module's global Excel objects work on this workbook
+        for i, arg in enumerate(args):
+            if isinstance(arg, ExcelRef):
+                args[i] = arg.resolve(support.excel_object)
     return function(*args)
 
 

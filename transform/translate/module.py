@@ -24,6 +24,10 @@ from .scope import PROCEDURE_TYPES, module_name_of, module_scope, procedure_scop
 HEADER = '"""{name}: translated from {source} by transform."""\n'
 CLASS_EXTENSIONS = (".cls", ".frm", ".ctl", ".dsr")
 _DEF = re.compile(r"^(?:@\S+\n)*def (\w+)\(", re.M)
+# An Excel document module (ThisWorkbook, a sheet's module), whose class derives from
+# vba.ExcelDocument: its VB_Base is a class of Excel's type library (Workbook 00020819,
+# Worksheet 00020820, Chart 00020821).
+_EXCEL_DOCUMENT = re.compile(r'(?im)^Attribute VB_Base\s*=\s*"0\{000208')
 
 
 def translate_module(
@@ -148,7 +152,8 @@ def _class_body(translator: Translator, root, text_of) -> str:
             members.append(translator.statement(child))
     fields += _static_lines(translator, root, text_of, "self.")
     members = _order_properties([m for m in members if m.strip()])
-    bases = [translator.functions["qualified_class"](i) for i in interfaces] or ["vba.VbaClass"]
+    base = "vba.ExcelDocument" if _EXCEL_DOCUMENT.search(text_of(root)) else "vba.VbaClass"
+    bases = [translator.functions["qualified_class"](i) for i in interfaces] or [base]
     if scope.events:
         bases.append("vba.EventSource")
     lines = [

@@ -16,9 +16,12 @@ import transform.runtimes.vba as runtime
 from transform.runtimes.vba.builtins import BUILTINS
 
 from . import helpers as translation_helpers
+from . import workbook as translation_workbook
 
 RUNTIME_DIR = Path(runtime.__file__).parent
 HELPERS_FILE = Path(translation_helpers.__file__)
+# The translation's own support modules (beside the runtime's): name -> source file.
+TRANSLATION_MODULES = {"helpers": HELPERS_FILE, "workbook": Path(translation_workbook.__file__)}
 _ABSOLUTE = re.compile(r"\bfrom transform\.runtimes\.vba(\.|\s)")
 PACKAGE = "vba_support"
 
@@ -33,6 +36,7 @@ EXPLICIT = {
     **{name: ("values", name) for name in VALUES.split()},
     **{name: ("flow", name) for name in FLOW.split()},
     **{name: ("helpers", name) for name in translation_helpers.__all__},
+    **{name: ("workbook", name) for name in translation_workbook.__all__},
     "set_": ("helpers", "set_"),
     "rebind_events": ("helpers", "rebind_events"),
     "MISSING": ("values", "MISSING"),
@@ -45,6 +49,8 @@ EXPLICIT = {
     "COMMA": ("printing", "COMMA"),
 }
 _USE = re.compile(r"\bvba\.([A-Za-z_][A-Za-z0-9_]*)")
+# Code that uses Excel also gets what a caller needs to give it a workbook.
+EXCEL_ENTRY = {"bind_workbook", "bound_workbook", "excel_object", "excel_effects"}
 
 
 class UnknownHelper(KeyError):
@@ -73,6 +79,8 @@ def resolve(helper: str) -> tuple[str, str]:
 def support_files(helpers: set[str]) -> dict[str, str]:
     """Relative path → text of the support package for these helpers."""
     imports: dict[str, list[tuple[str, str]]] = {}
+    if any(resolve(h)[0] == "workbook" for h in helpers if h in EXPLICIT):
+        helpers = helpers | EXCEL_ENTRY
     for helper in sorted(helpers):
         module, attribute = resolve(helper)
         imports.setdefault(module, []).append((attribute, helper))
@@ -97,10 +105,12 @@ def _facade(imports: dict[str, list[tuple[str, str]]]) -> str:
 
 
 def _module_text(module: str) -> str:
-    """A library module's text; our helpers file with its absolute imports made relative
-    (it lives in the translator's package here, in the support package there)."""
-    if module == "helpers":
-        text = HELPERS_FILE.read_text()
+    """A library module's text; the translation's own modules (helpers, workbook) with
+    their absolute imports made relative (they live in the translator's package here, in
+    the support package there)."""
+    if module in TRANSLATION_MODULES:
+        text = TRANSLATION_MODULES[module].read_text()
+        text = text.replace("from transform.translate.helpers import ", "from .helpers import ")
         text = text.replace("from transform.runtimes.vba import ", "from . import ")
         return _ABSOLUTE.sub(lambda m: "from ." if m.group(1) == "." else "from . ", text)
     return (RUNTIME_DIR / f"{module}.py").read_text()
