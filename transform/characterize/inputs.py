@@ -12,7 +12,7 @@ import dataclasses
 import datetime as _dt
 import random
 import zlib
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from transform.parse import vba_ast as A
@@ -158,15 +158,17 @@ def argument_lists(
     seed: int,
     limit: int = MAX_CASES,
     objects: Mapping[str, list[dict]] | None = None,
+    literals: Sequence[object] | None = None,
 ) -> list[list[dict]]:
     """Encoded argument lists: the typical case, each parameter over its candidates, then
     seeded random combinations; trailing optional parameters are also left out once.
-    ``objects``: encoded candidates of object types (lower case), e.g. Excel sheets."""
+    ``objects``: encoded candidates of object types (lower case), e.g. Excel sheets;
+    ``literals``: values of the environment (sheet names) tried before the body's."""
     params = [p for p in parameters(proc) if not p.param_array]
     if not params:
         return [[]]
     rng = random.Random(seed)
-    literals = body_literals(proc)
+    literals = [*(literals or ()), *body_literals(proc)]
     objects = objects or {}
     pools: list[list] = [
         objects.get(p.type.lower()) or candidates(p, literals, rng) for p in params

@@ -32,7 +32,7 @@ from .inputs import (
 from .record import Budget, Recorder, Target
 from .render import TestedProcedure, harness_source, render_conftest, render_test_module
 from .vba_golden import workbook_from_state
-from .workbooks import EXCEL_OBJECTS, excel_arguments, workbook_states
+from .workbooks import EXCEL_OBJECTS, excel_inputs, sheet_names, workbook_states
 
 CLASS_KINDS = ("class", "form", "document", "usercontrol")
 AST_KINDS = ("standard", "class", "form", "document", "script")
@@ -97,6 +97,7 @@ def characterize(
     recorder = Recorder(asts)
     texts = [d.get("legacy_text", "") for d in translation.get("modules_detail", {}).values()]
     states = workbook_states(list(data_dirs), texts) if facts.excel or _any_document(asts) else {}
+    mentioned = sheet_names(texts)
     for name, state in states.items():
         result.files[f"{golden.WORKBOOK_DIR}/{name}.json"] = golden.dumps(
             {"source": golden.OURS, **state}
@@ -109,7 +110,7 @@ def characterize(
             target.byref_out = outs.get(target.proc.name.lower(), ())
             relative = golden.golden_path(ast.name, target.proc.name)
             if relative not in kept:
-                data = _record_procedure(target, recorder, states, result)
+                data = _record_procedure(target, recorder, states, mentioned, result)
                 result.files[relative] = golden.dumps(data)
             tested.append(_tested(target, relative))
         if tested:
@@ -224,7 +225,11 @@ def _targets(ast: A.Module, summary: dict, facts: ProjectFacts) -> list[Target]:
 
 
 def _record_procedure(
-    target: Target, recorder: Recorder, states: dict[str, dict], result: CharacterizeResult
+    target: Target,
+    recorder: Recorder,
+    states: dict[str, dict],
+    mentioned: list[str],
+    result: CharacterizeResult,
 ) -> dict:
     seed = seed_for(target.module.name, target.proc.name)
     name = python_name(target.proc.name)
@@ -232,7 +237,7 @@ def _record_procedure(
     if reason:
         result.skipped.append(f"{target.qualified}: {reason}")
         return golden.golden_file(target, name, seed, [], note=reason)
-    cases = _cases(target, recorder, states, seed)
+    cases = _cases(target, recorder, states, mentioned, seed)
     result.procedures += 1
     result.cases += sum(1 for c in cases if "skip" not in c)
     return golden.golden_file(target, name, seed, cases)
@@ -242,24 +247,36 @@ def unsupported_reason(target: Target, objects: tuple[str, ...] = ()) -> str | N
     return unsupported(parameters(target.proc), objects)
 
 
-def _argument_lists(target: Target, seed: int, objects: dict | None = None) -> list[list[dict]]:
-    lists = argument_lists(target.proc, seed, objects=objects)
+def _argument_lists(
+    target: Target, seed: int, objects: dict | None = None, literals: list | None = None
+) -> tuple[list[list[dict]], list[list[dict]]]:
+    """Generated argument lists, and the same with trailing optional arguments left out."""
+    lists = argument_lists(target.proc, seed, objects=objects, literals=literals)
     extra = [o for o in (omitted_optionals(target.proc, a) for a in lists[:3]) if o is not None]
-    return lists + [e for e in extra if e not in lists]
+    omitted: list[list[dict]] = []
+    for arguments in extra:
+        if arguments not in lists and arguments not in omitted:
+            omitted.append(arguments)
+    return lists, omitted
 
 
-def _cases(target: Target, recorder: Recorder, states: dict[str, dict], seed: int) -> list[dict]:
-    """Run every generated argument list (per workbook state for Excel macros, whose
-    Workbook/Worksheet/Range parameters take the state's objects)."""
-    runs: list[tuple[list[dict], str | None]]
+def _cases(
+    target: Target, recorder: Recorder, states: dict[str, dict], mentioned: list[str], seed: int
+) -> list[dict]:
+    """Run every generated argument list; an Excel macro runs per workbook state, with
+    the state's objects for its Workbook/Worksheet/Range parameters and its sheet names
+    (and those the code mentions) among the strings, omitted optionals kept in the few
+    lists each state gets."""
+    runs: list[tuple[list[dict], str | None]] = []
     if target.excel and states:
-        runs = [
-            (a, s)
-            for s, state in states.items()
-            for a in _argument_lists(target, seed, excel_arguments(state))[:EXCEL_CASES]
-        ]
+        for name, state in states.items():
+            objects, literals = excel_inputs(state, mentioned)
+            lists, omitted = _argument_lists(target, seed, objects, literals)
+            omitted = omitted[: EXCEL_CASES // 3]
+            runs += [(a, name) for a in lists[: EXCEL_CASES - len(omitted)] + omitted]
     else:
-        runs = [(a, None) for a in _argument_lists(target, seed)]
+        lists, omitted = _argument_lists(target, seed)
+        runs = [(a, None) for a in lists + omitted]
     budget = Budget()
     cases = []
     for number, (arguments, state) in enumerate(runs, start=1):

@@ -14,6 +14,7 @@ import contextlib
 import dataclasses
 import datetime as _dt
 import decimal
+import functools
 import importlib
 import io
 import json
@@ -302,13 +303,20 @@ def case_id(case: dict) -> str:
 
 
 def load_workbook_state(path: Path | str) -> Any:
-    """An openpyxl workbook built from a workbook-state JSON file (docs/characterize.md)."""
-    return workbook_from_state(json.loads(Path(path).read_text(encoding="utf-8")))
+    """An openpyxl workbook built from a workbook-state JSON file (docs/characterize.md);
+    a new one on every call (the file is read once)."""
+    return workbook_from_state(_state_data(str(path)))
+
+
+@functools.lru_cache(maxsize=32)
+def _state_data(path: str) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
 def workbook_from_state(data: dict) -> Any:
     """An openpyxl workbook holding a workbook state's sheets and cells."""
     import openpyxl
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
     book = openpyxl.Workbook()
     book.remove(book.active)
@@ -317,7 +325,8 @@ def workbook_from_state(data: dict) -> Any:
         if sheet.get("code_name"):
             ws.sheet_properties.codeName = sheet["code_name"]
         for address, value in sheet.get("cells", {}).items():
-            ws[address] = cell_value(value)
+            column, row = coordinate_from_string(address)
+            ws.cell(row=row, column=column_index_from_string(column), value=cell_value(value))
     return book
 
 

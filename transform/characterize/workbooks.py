@@ -63,15 +63,18 @@ def workbook_states(data_dirs: list[Path], legacy_texts: list[str]) -> dict[str,
     return states
 
 
-def excel_arguments(state: dict) -> dict[str, list[dict]]:
-    """Candidates of Excel object parameters in this state (encoded golden arguments)."""
+def excel_inputs(state: dict, mentioned: list[str]) -> tuple[dict[str, list[dict]], list[str]]:
+    """Inputs of an Excel macro in this state: candidates of Excel object parameters
+    (encoded golden arguments) by lower-case type, and the sheet names (the state's, then
+    those the code mentions) for its String parameters to try first."""
     sheets = [s["name"] for s in state.get("sheets", [])]
     first = sheets[0] if sheets else "Sheet1"
-    return {
+    objects = {
         "workbook": [excel_arg("Workbook")],
         "worksheet": [excel_arg("Worksheet", name) for name in sheets],
         "range": [excel_arg("Range", first, address) for address in RANGE_CANDIDATES],
     }
+    return objects, list(dict.fromkeys([*sheets, *mentioned]))
 
 
 def _state_name(path: Path) -> str:
