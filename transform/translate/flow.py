@@ -321,15 +321,16 @@ class FlowWords:
 
     def _compare(self, subject: str, subject_node, operator: str, other) -> str:
         code = self.t.expression(other)
-        left, right = self.t.type_of(subject_node), self.t.type_of(other)
-        typed = (left == right == "String" and not self.t.scope.option_compare_text) or (
-            self.comparable(subject_node) and self.comparable(other)
-        )
+        left = self.t.type_of(subject_node)
+        typed = self.native_comparison(subject_node, other)
         if typed or (left in ("Long", "Integer") and self._is_enum(other)):
             python = {"=": "==", "<>": "!="}.get(operator, operator)
             return f"{subject} {python} {self.t.operand(other)}"
         helper = {"=": "eq", "<>": "ne", "<": "lt", ">": "gt", "<=": "le", ">=": "ge"}[operator]
-        return f"vba.{helper}({subject}, {code})"
+        test = f"vba.{helper}({subject}, {code}{self.compare_flags(subject_node, other)})"
+        if self.may_be_null(subject_node) or self.may_be_null(other):
+            return f"vba.truth({test})"  # a Null subject matches no Case
+        return test
 
     def _is_enum(self, node: tree_sitter.Node) -> bool:
         symbol = self.t.scope.symbol(self.t.text(node)) if node.type == "identifier" else None

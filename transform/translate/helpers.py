@@ -32,6 +32,7 @@ __all__ = [
     "catch",
     "choose",
     "create_object",
+    "dll_call",
     "each",
     "err",
     "excel_global",
@@ -51,6 +52,7 @@ __all__ = [
     "raise_error",
     "redim",
     "store",
+    "truth",
 ]
 
 ERRORS = (VbaError, ArithmeticError, LookupError, TypeError, AttributeError)
@@ -95,9 +97,23 @@ def raise_error(
     err.vba_raise(number, source, description)
 
 
+def truth(value: object) -> bool:
+    """The value of an If/While/Until condition (MS-VBAL 5.6.16.3 <boolean-expression>):
+    Null counts as False, anything else is Let-coerced to Boolean (an object through its
+    default member)."""
+    from transform.runtimes.vba.values import Null
+
+    if value is True or value is False:
+        return value
+    if value is Null:
+        return False
+    return to_boolean(objects.scalar(value))
+
+
 def iif(condition: object, true_part: object, false_part: object) -> object:
-    """IIf evaluates both parts (they are arguments) and returns one."""
-    return true_part if to_boolean(condition) else false_part
+    """IIf evaluates both parts (they are arguments) and returns one; its condition reads
+    like an If condition (Null is False)."""
+    return true_part if truth(condition) else false_part
 
 
 def choose(position: object, *choices: object) -> object:
@@ -328,6 +344,18 @@ them, and not performed."""
 
 def ui_effect(kind: str, *args: object) -> None:
     effects.append({"kind": kind, "args": list(args)})
+
+
+def _effect(kind: str, **details: object) -> None:
+    effects.append({"kind": kind, **details})
+
+
+def dll_call(name: str, *args: object) -> int:
+    """A Declare'd DLL procedure: recorded in `effects` and not performed, returning 0,
+    exactly as the interpreter's sandbox treats it (the oracle runs no DLL either)."""
+    from transform.runtimes.vba.hostlib import dll_call as sandboxed
+
+    return sandboxed(_effect, name, [objects.deref(a) for a in args])
 
 
 def rgb(red: object, green: object, blue: object) -> int:

@@ -143,7 +143,13 @@ class ModuleScope:
         )
 
     def type_of(self, node: tree_sitter.Node, text: Callable[[tree_sitter.Node], str]) -> str:
-        """The VBA type an expression is known to have, or "Variant"."""
+        """The VBA type an expression is known to have, or "Variant". An Enum type is
+        Long (MS-VBAL 5.2.3.4: Enum members and variables are Long values)."""
+        found = self._type_of(node, text)
+        symbol = self.symbols.get(found.lower()) if found not in NUMERIC_TYPES else None
+        return "Long" if symbol is not None and symbol.kind == "enum" else found
+
+    def _type_of(self, node: tree_sitter.Node, text: Callable[[tree_sitter.Node], str]) -> str:
         kind = node.type
         if kind == "identifier":
             value = text(node)
@@ -161,6 +167,8 @@ class ModuleScope:
                 return symbol.vba_type or "Variant"
             if symbol is not None and symbol.kind == "proc" and symbol.vba_type:
                 return symbol.vba_type
+            if symbol is None:
+                return _constant_type(value)
             return "Variant"
         if kind == "me":
             return self.name
@@ -237,6 +245,18 @@ class ModuleScope:
             yield
         finally:
             self.procedure = previous
+
+
+def _constant_type(name: str) -> str:
+    """The type of a library constant's value (vbObjectError is a Long, vbTab a
+    String); Variant for any other name."""
+    from transform.runtimes.vba.coerce import typename
+    from transform.runtimes.vba.constants import VBA_CONSTANTS
+
+    value = VBA_CONSTANTS.get(name.lower())
+    if value is None or not isinstance(value, bool | int | float | str):
+        return "Variant"
+    return typename(value)
 
 
 def _function_type(node: tree_sitter.Node) -> str | None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .engine import Translator
 
 NATIVE_NUMERIC = ("Long", "LongLong", "Single", "Double")
+SCALAR_TYPES = (*NUMERIC_TYPES, "String", "Boolean", "Date", "Decimal")
 INTEGRAL = ("Byte", "Integer", "Long", "LongLong")
 DEFAULTS = {
     "string": "''",
@@ -107,8 +108,138 @@ class Vocabulary(NameWords, FlowWords):
         return self.numeric(node) and self.t.type_of(node) != "Currency"
 
     def native_numeric(self, node: tree_sitter.Node) -> bool:
-        """Long/LongLong/Single/Double: Python's operators give VBA's results."""
+        """Long/LongLong/Single/Double values are Python ints and floats."""
         return self.t.type_of(node) in NATIVE_NUMERIC
+
+    def native_arithmetic(self, node: tree_sitter.Node) -> bool:
+        """`a + b`, `a - b`, `a * b`, `a / b` whose Python operator provably gives VBA's
+        value (MS-VBAL 5.6.9.3): the result is a Double, both operands are Byte, Integer,
+        Long or Double, and one of them is a numeric literal that rules out VBA's two
+        errors (6 Overflow beyond ±1.79769313486232E+308, where Python gives inf, and
+        11 / 6 for a zero divisor): a ± c with |c| <= 1E15 (far below half a unit in the
+        last place of the largest Double), a * c with |c| <= 1, a / c with |c| >= 1.
+        Anything else (Long results past 2^31, Single rounding, Currency) goes through the
+        support helpers."""
+        if node.type != "binary_expression":
+            return False
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        operator = self._operator_text(node)
+        if left is None or right is None or operator not in ("+", "-", "*", "/"):
+            return False
+        if self.t.type_of(node) != "Double":
+            return False
+        plain = ("Byte", "Integer", "Long", "Double")
+        if not (self.t.type_of(left) in plain and self.t.type_of(right) in plain):
+            return False
+        if "Double" not in (self.t.type_of(left), self.t.type_of(right)) and operator != "/":
+            return False
+        candidates = [right] if operator == "/" else [right, left]
+        for literal in candidates:
+            value = self._literal_number(literal)
+            if value is None:
+                continue
+            if operator in ("+", "-") and abs(value) <= 1e15:
+                return True
+            if operator == "*" and abs(value) <= 1:
+                return True
+            if operator == "/" and abs(value) >= 1:
+                return True
+        return False
+
+    def native_negation(self, node: tree_sitter.Node) -> bool:
+        """`-x` is Python's negation for a Double only: negating the most negative Long
+        or Integer overflows in VBA (error 6), and Python's `-` drops the Integer, Byte
+        and Single representations."""
+        return self.t.type_of(node) == "Double"
+
+    def _literal_number(self, node: tree_sitter.Node) -> float | None:
+        if node.type == "parenthesized_expression" and node.named_child_count == 1:
+            return self._literal_number(node.named_children[0])
+        negative = False
+        if node.type == "unary_expression" and self._operator_text(node) == "-":
+            negative, node = True, node.child_by_field_name("operand")
+        if node is None or node.type not in ("integer_literal", "float_literal"):
+            return None
+        from transform.parse.vba_literals import number_literal
+
+        try:
+            value = float(number_literal(self.t.text(node)))
+        except (TypeError, ValueError):
+            return None
+        return -value if negative else value
+
+    def _operator_text(self, node: tree_sitter.Node) -> str:
+        operator = node.child_by_field_name("operator")
+        if operator is not None:
+            return self.t.text(operator).lower()
+        for child in node.children:
+            if not child.is_named:
+                return self.t.text(child).lower()
+        return ""
+
+    def arithmetic_flags(self, left: tree_sitter.Node, right: tree_sitter.Node) -> str:
+        """`, variant=True` when an operand's declared type is Variant: VBA then promotes
+        an overflowing result to the next wider type instead of raising 6 ("Variant data
+        type" page; MS-VBAL 5.6.9.3 effective value types)."""
+        if "Variant" in (self.t.type_of(left), self.t.type_of(right)):
+            return ", variant=True"
+        return ""
+
+    def native_comparison(self, left: tree_sitter.Node, right: tree_sitter.Node) -> bool:
+        """Python's comparison operators agree with VBA's: two numbers (not Currency) or
+        two Strings under Option Compare Binary; the result is never Null."""
+        if self.t.scope.option_compare_text:
+            return False
+        both_strings = self.t.type_of(left) == "String" and self.t.type_of(right) == "String"
+        return both_strings or (self.comparable(left) and self.comparable(right))
+
+    def compare_flags(self, left: tree_sitter.Node, right: tree_sitter.Node) -> str:
+        """Keyword arguments of a comparison helper: `text=True` under Option Compare Text,
+        and which operands are declared Variant (a number and a String compare
+        differently when both, one or neither are Variants: "Comparison operators" page,
+        MS-VBAL 5.6.9.5)."""
+        flags = []
+        if self.t.scope.option_compare_text:
+            flags.append("text=True")
+        if self.t.type_of(left) == "Variant":
+            flags.append("a_variant=True")
+        if self.t.type_of(right) == "Variant":
+            flags.append("b_variant=True")
+        return "".join(", " + flag for flag in flags)
+
+    def may_be_null(self, node: tree_sitter.Node) -> bool:
+        """Can the expression's value be Null? Only a Variant (or an object's default
+        member) holds Null; declared scalar types never do."""
+        declared = self.t.type_of(node)
+        return not (declared in SCALAR_TYPES or declared.startswith("String*"))
+
+    def plain_boolean(self, node: tree_sitter.Node) -> bool:
+        """Is the translated expression a Python bool, never Null? Then Python's `not`,
+        `and`, `or` and `if` apply as they are. A comparison through the helpers (a
+        Variant operand) may give Null, which VBA's logical operators propagate."""
+        kind = node.type
+        if kind == "parenthesized_expression" and node.named_child_count == 1:
+            return self.plain_boolean(node.named_children[0])
+        if kind == "boolean_literal" or kind == "typeof_expression":
+            return True
+        if self.t.type_of(node) != "Boolean":
+            return False
+        if kind == "binary_expression":
+            operator = self._operator_text(node)
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if operator in ("=", "<>", "<", ">", "<=", ">="):
+                return not (self.may_be_null(left) or self.may_be_null(right))
+            if operator == "is":
+                return True
+            if operator == "like":
+                return not (self.may_be_null(left) or self.may_be_null(right))
+            if operator in ("and", "or"):
+                return self.plain_boolean(left) and self.plain_boolean(right)
+            return False
+        if kind == "unary_expression":
+            return self.plain_boolean(node.child_by_field_name("operand"))
+        # A variable, member or function declared Boolean holds a Boolean (Let-coerced).
+        return kind in ("identifier", "member_expression", "call_expression")
 
     def integral(self, node: tree_sitter.Node) -> bool:
         return self.t.type_of(node) in INTEGRAL
@@ -175,12 +306,12 @@ class Vocabulary(NameWords, FlowWords):
         )
 
     def condition(self, node: tree_sitter.Node, negated: bool = False) -> str:
-        """An If/While condition: a Boolean expression as is, anything else through
-        VBA's conversion to Boolean (CBool)."""
+        """An If/While/Until condition (MS-VBAL 5.6.16.3 <boolean-expression>): a plain
+        Boolean as is; anything else Let-coerced to Boolean, Null counting as False."""
         code = self.t.expression(node)
-        if self.t.type_of(node) == "Boolean":
+        if self.plain_boolean(node):
             return f"({code})" if negated and node.type in _WRAP else code
-        return f"vba.cbool({code})"
+        return f"vba.truth({code})"
 
     def arguments(self, args: tree_sitter.Node) -> str:
         rendered = []
@@ -431,10 +562,15 @@ class Vocabulary(NameWords, FlowWords):
     def coerced(self, target: tree_sitter.Node, value: tree_sitter.Node) -> str:
         """The value stored by `target = value`: a fixed-length String pads/truncates."""
         code = self.t.expression(value)
-        declared = self.t.scope.declared_type(self.t.text(target)) or ""
+        if self.t.scope.is_function_result(self.t.text(target)):
+            declared = self.t.scope.procedure.return_type or ""
+        else:
+            declared = self.t.scope.declared_type(self.t.text(target)) or ""
         if declared.startswith("String*"):
             return f"vba.fixed_string({code}, {declared.split('*')[1]})"
         symbol = self.t.scope.symbol(declared) if declared else None
+        if symbol is not None and symbol.kind == "enum":
+            declared, symbol = "Long", None  # an Enum variable holds a Long
         if symbol is not None and symbol.kind == "type" and value.type != "call_expression":
             return f"{code}.copy()"
         if declared in COERCED and not self._fits(declared, value):

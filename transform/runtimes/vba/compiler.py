@@ -839,8 +839,9 @@ class Compiler:
             vals = self.arg_values(args)
 
             def dll(fr: Frame) -> object:
-                rt.effect("dll", name=name, args=[to_string_safe(g(fr)) for g in vals])
-                return 0
+                from .hostlib import dll_call
+
+                return dll_call(rt.effect, name, [g(fr) for g in vals])
 
             return dll
         if kind == "unknown":
@@ -2066,13 +2067,6 @@ def _truthy(v: object) -> bool:
     if type(v) is int or type(v) is float:
         return v != 0
     return to_boolean(scalar(v))
-
-
-def to_string_safe(v: object) -> str:
-    try:
-        return to_string(v)
-    except VbaError:
-        return repr(v)
 
 
 def _retry1(fn: Callable, a: object, *extra: object) -> object:

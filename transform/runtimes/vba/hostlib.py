@@ -329,6 +329,20 @@ def input_fn(rt: Any, fr: Any, *args: object) -> object:
     return rt.sandbox.input_chars(to_long(a[0]), a[1])
 
 
+def dll_call(effect: Callable[..., None], name: str, args: list) -> int:
+    """A Declare'd DLL procedure, sandboxed: the call is recorded as a ``dll`` effect
+    (name and arguments as text) and not performed; it returns 0, the Long a failed or
+    absent Win32 call typically gives. The interpreter and translated code share it."""
+    texts = []
+    for value in args:
+        try:
+            texts.append(to_string(value))
+        except VbaError:
+            texts.append(repr(value))
+    effect("dll", name=name, args=texts)
+    return 0
+
+
 def command(rt: Any, fr: Any, *args: object) -> object:
     return " ".join(rt.script_args)
 
