@@ -26,6 +26,7 @@ import tree_sitter
 from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 
+from .excelwords import ExcelWords
 from .rules import Rule, RuleSet
 from .scope import PROCEDURE_TYPES, ModuleScope
 from .support import used_helpers
@@ -110,7 +111,7 @@ class Translator:
         self.rule_counts: Counter = Counter()
         self._templates: dict[str, object] = {}
         self._conditions: dict[str, object] = {}
-        self.functions = Vocabulary(self).functions()
+        self.functions = {**Vocabulary(self).functions(), **ExcelWords(self).functions()}
 
     # -- entry points used by templates --------------------------------------------------
 

@@ -379,7 +379,11 @@ class Vocabulary(NameWords, FlowWords):
             if default is not None:
                 text += f" = {self.t.expression(default)}"
             elif any(c.type == "Optional" for c in parameter.children):
-                text += " = vba.MISSING"
+                # Only a Variant can be Missing; an omitted typed parameter without a
+                # default holds its type's initial value (0, "", Nothing ...), so
+                # IsMissing is False for it ("IsMissing function", "Optional" keyword).
+                missing = vba_type.lower() == "variant"
+                text += " = " + ("vba.MISSING" if missing else self._default(vba_type))
             elif any(c.type == "ParamArray" for c in parameter.children):
                 text = "*" + self.t.name(name)
             rendered.append(text)

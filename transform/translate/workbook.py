@@ -114,6 +114,10 @@ class ExcelDocument(VbaClass):
             raise VbaError(424, f"No sheet with the code name {type(self).__name__}")
         return document
 
+    def __getitem__(self, key: str) -> object:
+        """``Sheet1["A1"]``: the openpyxl cell, as on the Worksheet (rules/vba/excel.yaml)."""
+        return self.vba_excel()[key]  # type: ignore[index]
+
     def vba_get(self, name: str, args: list, kw: dict | None = None) -> object:
         if name.lower() in self.vba_members:
             return super().vba_get(name, args, kw)

@@ -298,6 +298,11 @@ class _NothingType(_Singleton):
     def __bool__(self) -> bool:
         return False
 
+    def __getitem__(self, key: object) -> object:
+        """Translated code indexing an object variable that holds Nothing (a worksheet's
+        ``ws["A1"]``): error 91, as using any member of Nothing is in VBA."""
+        raise VbaError(91)
+
 
 Empty = _EmptyType()
 Null = _NullType()
