@@ -238,3 +238,20 @@ def test_document_module_forwards_to_sheet(book: openpyxl.Workbook) -> None:
     obs = project.call("Main", workbook=book)
     assert obs.error is None, obs.error
     assert obs.output == ["appleData"]
+
+
+def test_application_settings_are_kept_and_recorded(book: openpyxl.Workbook) -> None:
+    """Application.ScreenUpdating / Calculation are read/write properties
+    (learn.microsoft.com/office/vba/api/excel.application.screenupdating): a headless run
+    keeps what the code sets and records it as an effect instead of touching a screen."""
+    obs = run(
+        "Sub Main()\n Application.ScreenUpdating = False\n"
+        " Application.Calculation = xlCalculationManual\n"
+        " Debug.Print Application.ScreenUpdating; Application.Calculation\nEnd Sub\n",
+        workbook=book,
+    )
+    assert obs.output == ["False-4135 "]
+    assert [e for e in obs.effects if e["kind"] == "application"] == [
+        {"kind": "application", "setting": "screenupdating", "value": False},
+        {"kind": "application", "setting": "calculation", "value": -4135},
+    ]

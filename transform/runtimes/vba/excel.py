@@ -331,6 +331,8 @@ class Application(NativeObject):
                 self.host.effect(
                     "statusbar", text=to_string(value) if value is not False else False
                 )
+            else:  # ScreenUpdating, EnableEvents, Calculation ...: kept and recorded only
+                self.host.effect("application", setting=name, value=_plain(value))
             return
         super().vba_let(name, args, value)
 
