@@ -15,7 +15,6 @@ translated procedures; it returns the openpyxl Workbook (save it when done).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from transform.runtimes.vba import excel, objects
@@ -36,16 +35,9 @@ __all__ = [
 
 class _Session(excel.Session):
     """Translated programs run alone: effects (StatusBar, Workbooks.Open, Save ...) are
-    kept in a list, ThisWorkbook.Path is the folder of the workbook file (the current
-    directory for a workbook made in memory), InputBox takes the scripted answers of
+    kept in a list, ThisWorkbook.Path is the current directory (where the program's file
+    statements are rooted, `vba.files`), InputBox takes the scripted answers of
     `vba.answer_dialogs`, and Application.Run is not available (error 1004)."""
-
-    def __init__(self, path: Path | None) -> None:
-        super().__init__()
-        self.path = path
-
-    def folder(self) -> str:
-        return str(self.path.resolve().parent) if self.path else str(Path.cwd())
 
     def inputbox(self, prompt: object) -> object:
         return _scripted_inputbox(prompt, "", False)
@@ -57,8 +49,7 @@ _bound: dict[str, Any] = {"host": None}
 def bind_workbook(workbook: Any) -> Any:
     """Bind the program's Excel globals to ``workbook`` (an openpyxl Workbook, or a path
     it is loaded from); returns the openpyxl Workbook the program changes."""
-    path = Path(workbook) if isinstance(workbook, (str, Path)) else None
-    host = excel.ExcelHost(_Session(path), workbook)
+    host = excel.ExcelHost(_Session(), workbook)
     _bound["host"] = host
     return host.book
 
