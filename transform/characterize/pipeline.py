@@ -21,6 +21,7 @@ from transform.parse.vba_lower import parse_text
 from transform.translate.engine import python_name
 
 from . import golden
+from .closure import ModuleClosures
 from .inputs import (
     argument_lists,
     omitted_optionals,
@@ -94,8 +95,11 @@ def characterize(
     asts = [ast for ast, _ in modules]
     register_enums(asts)
     facts = project_facts(sources)
-    recorder = Recorder(asts)
-    texts = [d.get("legacy_text", "") for d in translation.get("modules_detail", {}).values()]
+    details = translation.get("modules_detail", {})
+    recorder = Recorder(
+        ModuleClosures(asts, [details[summary["module"]]["legacy_text"] for _, summary in modules])
+    )
+    texts = [d.get("legacy_text", "") for d in details.values()]
     states = workbook_states(list(data_dirs), texts) if facts.excel or _any_document(asts) else {}
     mentioned = sheet_names(texts)
     for name, state in states.items():

@@ -1,5 +1,5 @@
-"""Run the legacy code in the interpreter, one fresh project per case, and describe what it
-did as a golden outcome.
+"""Run the legacy code in the interpreter, one fresh project per case (of the modules the
+procedure's module can reach, see closure.py), and describe what it did as a golden outcome.
 
 Why a fresh project per case: module-level variables and Static locals persist between
 calls, so reusing one project would make a case's result depend on the cases before it.
@@ -19,6 +19,7 @@ from transform.runtimes.vba.arrays import VbaArray
 from transform.runtimes.vba.interpreter import Project
 
 from . import vba_golden
+from .closure import ModuleClosures
 from .inputs import parameters
 
 STEP_LIMIT = 100_000
@@ -49,7 +50,7 @@ class Target:
 class Recorder:
     """Records cases of one project; remembers oracle problems for the summary."""
 
-    asts: list[A.Module]
+    closures: ModuleClosures
     step_limit: int = STEP_LIMIT
     time_limit: float = TIME_LIMIT
     problems: list[str] = field(default_factory=list)
@@ -57,7 +58,7 @@ class Recorder:
     def record(self, target: Target, arguments: list[dict], workbook: Any = None) -> dict:
         """The golden ``expect`` of one case, or ``{"skip": reason}`` when the oracle could
         not produce a trustworthy outcome (a limit, an interpreter failure)."""
-        project = Project(self.asts)
+        project = Project(self.closures.of(target.module))
         args = [vba_golden.decode(a, vba_values, _vba_array) for a in arguments]
         before = vba_golden.BookState.of(workbook) if workbook is not None else None
         if workbook is not None:
