@@ -122,6 +122,9 @@ module.exports = grammar({
 
   word: ($) => $.identifier,
 
+  // src/scanner.c: VBScript's `s&"x"`, `n^2`, `2&"x"` and `16^2` (no blanks), see there.
+  externals: ($) => [$._name_before_operator, $._integer_before_operator, $._error_sentinel],
+
   extras: ($) => [/[ \t\f\u00A0\uFEFF\u200B]/, $.line_continuation, $.comment],
 
   supertypes: ($) => [$._statement, $._expression],
@@ -153,9 +156,10 @@ module.exports = grammar({
         ),
       ),
 
-    // Identifier with an optional type hint (% & # @ $), or a [foreign name].
+    // Identifier with an optional type hint (% & ^ # @ $, MS-VBAL 3.3.5.3; `!` is the
+    // dictionary-access operator here), or a [foreign name].
     identifier: (_) =>
-      new RegExp(`${IDENT_START}${IDENT_CHAR}*[%&#@$]?|\\[[^\\]\\r\\n]+\\]`),
+      new RegExp(`${IDENT_START}${IDENT_CHAR}*[%&^#@$]?|\\[[^\\]\\r\\n]+\\]`),
 
     integer_literal: (_) =>
       token(choice(/[0-9]+[%&^]?/, /&[hH][0-9A-Fa-f]+[%&^]?/, /&[oO][0-7]+[%&^]?/)),
@@ -1086,6 +1090,8 @@ module.exports = grammar({
     _expression: ($) =>
       choice(
         $.identifier,
+        alias($._name_before_operator, $.identifier),
+        alias($._integer_before_operator, $.integer_literal),
         ...softIdentifiers($),
         $.me,
         $.member_expression,
@@ -1136,20 +1142,23 @@ module.exports = grammar({
         seq(
           field('object', $._lexpr),
           choice(alias($._imm_dot, '.'), alias($._continued_dot, '.')),
-          field('member', $.identifier),
+          field('member', $._member_name),
         ),
-        prec(-1, seq(field('object', $._lexpr), '.', field('member', $.identifier))),
-        seq(field('object', $.parenthesized_expression), $._dot, field('member', $.identifier)),
-        seq('.', field('member', $.identifier)),
+        prec(-1, seq(field('object', $._lexpr), '.', field('member', $._member_name))),
+        seq(field('object', $.parenthesized_expression), $._dot, field('member', $._member_name)),
+        seq('.', field('member', $._member_name)),
       ),
 
     // `rs!Name`, `Forms!frmMain!txt`, `!Name` inside With.
     dictionary_access: ($) =>
       choice(
-        seq(field('object', $._lexpr), alias($._imm_bang, '!'), field('member', $.identifier)),
-        prec(-1, seq(field('object', $._lexpr), '!', field('member', $.identifier))),
-        seq('!', field('member', $.identifier)),
+        seq(field('object', $._lexpr), alias($._imm_bang, '!'), field('member', $._member_name)),
+        prec(-1, seq(field('object', $._lexpr), '!', field('member', $._member_name))),
+        seq('!', field('member', $._member_name)),
       ),
+
+    // A member name; `o.Name&"x"` is VBScript's `o.Name & "x"` (src/scanner.c).
+    _member_name: ($) => choice($.identifier, alias($._name_before_operator, $.identifier)),
 
     // `f(1, 2)`, `a(i)`, `obj.Item("k")`: `(` directly after the callee.
     call_expression: ($) =>

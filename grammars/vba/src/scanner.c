@@ -1,0 +1,91 @@
+/* External scanner of the VBA grammar: two tokens the regular lexer cannot tell apart
+   because they need a look past the end of the token.
+
+   VBScript has no type hints, and hand-written .vbs files leave out the blanks around
+   operators: `s&"x"` is `s & "x"`, `n^2` is `n ^ 2`, `2&"x"` is `2 & "x"`.  In VBA and VB6
+   `s&` and `n^` are names with the Long and LongLong type hints and `2&`, `16^` Long and
+   LongLong literals, but their editors always write a blank before a following operand
+   (`s& + 1`, `x = 16^ * 2`), so a name or decimal digits directly followed by `&` or `^`
+   and then an operand is the VBScript spelling.  Only then do we return the name (or the
+   number) without the `&` or `^`, which the regular lexer then reads as the operator.
+
+   Stateless, so serialization is empty. */
+#include "tree_sitter/parser.h"
+
+#include <wctype.h>
+
+enum TokenType { NAME_BEFORE_OPERATOR, INTEGER_BEFORE_OPERATOR, ERROR_SENTINEL };
+
+void *tree_sitter_vba_external_scanner_create(void) { return NULL; }
+void tree_sitter_vba_external_scanner_destroy(void *payload) { (void)payload; }
+unsigned tree_sitter_vba_external_scanner_serialize(void *payload, char *buffer) {
+  (void)payload;
+  (void)buffer;
+  return 0;
+}
+void tree_sitter_vba_external_scanner_deserialize(void *payload, const char *buffer,
+                                                   unsigned length) {
+  (void)payload;
+  (void)buffer;
+  (void)length;
+}
+
+static bool is_ascii_letter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static bool is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+
+/* Letters beyond ASCII, as the grammar's identifier pattern allows them. */
+static bool is_other_letter(int32_t c) {
+  return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c <= 0xD6) ||
+         (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x1FFF) ||
+         (c >= 0x3040 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+         (c >= 0xFE70 && c <= 0xFEFE) || (c >= 0xFF10 && c <= 0xFFEF);
+}
+
+static bool is_name_start(int32_t c) { return is_ascii_letter(c) || is_other_letter(c); }
+static bool is_name_char(int32_t c) { return is_name_start(c) || is_digit(c) || c == '_'; }
+
+/* What can start the right operand of a binary operator. */
+static bool starts_operand(int32_t c) {
+  return is_name_start(c) || is_digit(c) || c == '"' || c == '(' || c == '[' || c == '.' ||
+         c == '-' || c == '+' || c == '#';
+}
+
+static void skip_blanks(TSLexer *lexer) {
+  while (lexer->lookahead == ' ' || lexer->lookahead == '\t') lexer->advance(lexer, true);
+}
+
+static bool scan_name_before_operator(TSLexer *lexer) {
+  if (!is_name_start(lexer->lookahead)) return false;
+  while (is_name_char(lexer->lookahead)) lexer->advance(lexer, false);
+  lexer->mark_end(lexer);
+  if (lexer->lookahead != '&' && lexer->lookahead != '^') return false;
+  lexer->advance(lexer, false);
+  if (!starts_operand(lexer->lookahead)) return false;
+  lexer->result_symbol = NAME_BEFORE_OPERATOR;
+  return true;
+}
+
+static bool scan_integer_before_operator(TSLexer *lexer) {
+  if (!is_digit(lexer->lookahead)) return false;
+  while (is_digit(lexer->lookahead)) lexer->advance(lexer, false);
+  lexer->mark_end(lexer);
+  if (lexer->lookahead != '&' && lexer->lookahead != '^') return false;
+  lexer->advance(lexer, false);
+  if (!starts_operand(lexer->lookahead)) return false;
+  lexer->result_symbol = INTEGER_BEFORE_OPERATOR;
+  return true;
+}
+
+bool tree_sitter_vba_external_scanner_scan(void *payload, TSLexer *lexer,
+                                           const bool *valid_symbols) {
+  (void)payload;
+  if (valid_symbols[ERROR_SENTINEL]) return false;
+  skip_blanks(lexer);
+  if (valid_symbols[NAME_BEFORE_OPERATOR] && is_name_start(lexer->lookahead)) {
+    return scan_name_before_operator(lexer);
+  }
+  if (valid_symbols[INTEGER_BEFORE_OPERATOR] && is_digit(lexer->lookahead)) {
+    return scan_integer_before_operator(lexer);
+  }
+  return false;
+}
