@@ -29,15 +29,17 @@ def run_vba(tmp_path, vba_rules, vba_language, monkeypatch):
     counter = iter(range(1000))
     made: list[str] = []
 
-    def run(source: str, name: str = "demo"):
+    def run(source: str, name: str = "demo", file: str = ""):
         package = f"translated_{next(counter)}_{tmp_path.name.replace('-', '_')}"
         root = tmp_path / package
         root.mkdir()
         (root / "__init__.py").write_text("")
-        translation = translate_module(vba_rules, vba_language, source, name, f"{name}.bas")
+        file = file or f"{name}.bas"
+        translation = translate_module(vba_rules, vba_language, source, name, file)
         assert not translation.fragments, translation.code
         (root / f"{name}.py").write_text(translation.code)
-        for relative, text in support_files(translation.helpers | {"Null", "Integer"}).items():
+        helpers = translation.helpers | {"Null", "Integer", "effects"}
+        for relative, text in support_files(helpers).items():
             (root / relative).parent.mkdir(parents=True, exist_ok=True)
             (root / relative).write_text(text)
         monkeypatch.syspath_prepend(str(tmp_path))

@@ -29,7 +29,7 @@ FLOORS = {
     "string-utils": 1.0,
     "order-model": 1.0,
     "excel-report": 1.0,
-    "vb6-inventory": 0.88,
+    "vb6-inventory": 1.0,
 }
 
 

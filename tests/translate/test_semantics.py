@@ -175,3 +175,167 @@ def test_a_declared_dll_function_is_sandboxed_and_recorded(run_vba):
     assert module.elapsed() == 0
     assert [e["kind"] for e in module.vba.effects] == ["dll", "dll"]
     assert module.vba.effects[0]["name"] == "GetTickCount"
+
+
+FORM = """VERSION 5.00
+Begin VB.Form frmDemo
+   Caption         =   "Demo"
+   Begin VB.ListBox lstItems
+      Height          =   300
+   End
+   Begin VB.TextBox txtName
+      Height          =   300
+   End
+End
+Attribute VB_Name = "frmDemo"
+Attribute VB_PredeclaredId = True
+Option Explicit
+
+Public Function Fill() As Long
+    lstItems.Clear
+    lstItems.AddItem "a"
+    lstItems.AddItem "b"
+    txtName = "x"
+    Me.Caption = "Items"
+    Fill = lstItems.ListCount
+End Function
+
+Public Function NameText() As String
+    NameText = txtName.Text
+End Function
+
+Public Sub Display()
+    Me.Show
+End Sub
+"""
+
+
+def test_a_form_reaches_its_controls_by_name_headless(run_vba):
+    """A form's code names its controls directly ("AddItem method", "ListCount property":
+    two AddItem calls after Clear give 2; "Text property": a TextBox's default property
+    is Text). Run headless as in the oracle, Show is recorded, not performed (design:
+    UI is never performed)."""
+    module = run_vba(FORM, name="frm_demo", file="frmDemo.frm")
+    form = module.frmDemo()
+    assert form.fill() == 2
+    assert form.name_text() == "x"
+    module.vba.effects.clear()
+    form.display()
+    assert module.vba.effects == [{"kind": "form.show", "form": "frmDemo"}]
+
+
+def test_gosub_runs_the_labelled_lines_and_returns_after_the_call(run_vba):
+    """The "GoSub...Return statement" page: GoSub branches to a line label inside the
+    procedure, Return goes back to the statement after the GoSub; the subroutine shares
+    the procedure's variables."""
+    module = run_vba(
+        "Public Function Cells(ByVal a As String, ByVal b As String) As String\n"
+        "    Dim sCell As String, iWidth As Integer, sOut As String\n"
+        "    sCell = a: iWidth = 4: GoSub AddCell\n"
+        "    sCell = b: iWidth = -4: GoSub AddCell\n"
+        '    Cells = sOut & "|"\n'
+        "    Exit Function\n"
+        "AddCell:\n"
+        "    If iWidth < 0 Then\n"
+        "        sOut = sOut & Right$(Space$(-iWidth) & sCell, -iWidth)\n"
+        "        Return\n"
+        "    End If\n"
+        "    sOut = sOut & Left$(sCell & Space$(iWidth), iWidth)\n"
+        "    Return\n"
+        "End Function\n"
+    )
+    assert module.cells("ab", "7") == "ab     7|"
+
+
+def test_erl_gives_the_line_number_before_the_error(run_vba):
+    """The "Erl function" page: Erl returns the line number of the last numbered line
+    executed before the error (the division on line 20), not the handler's own line."""
+    module = run_vba(
+        "Public Function Unit(ByVal c As Currency, ByVal q As Integer) As String\n"
+        "10      On Error GoTo Failed\n"
+        '20      Unit = Format$(c / q, "0.00")\n'
+        "30      Exit Function\n"
+        "Failed:\n"
+        '40      Unit = "error " & Err.Number & " at line " & Erl\n'
+        "End Function\n"
+    )
+    assert module.unit(300, 120) == "2.50"
+    assert module.unit(100, 0) == "error 11 at line 20"
+
+
+def test_defint_makes_undeclared_types_integer(run_vba):
+    """MS-VBAL 5.2.2 (implicit definition directives): under `DefInt A-Z` a variable,
+    parameter or function without `As` is an Integer, so 300 * 200 overflows (error 6,
+    MS-VBAL 5.6.9.3.4) and the function returns an Integer."""
+    module = run_vba(
+        "DefInt A-Z\n"
+        "Public Function Times(ByVal a, ByVal b)\n"
+        "    Dim n\n"
+        "    n = a\n"
+        "    Times = n * b\n"
+        "End Function\n"
+    )
+    result = module.times(3, 4)
+    assert result == 12 and type(result).__name__ == "Integer"
+    assert vba_error_number(lambda: module.times(300, 200)) == 6
+
+
+def test_integer_literal_arithmetic_stays_integer(run_vba):
+    """MS-VBAL 5.6.9.3 with 5.6.5 (literal types): 200 is an Integer literal, so an
+    Integer variable times 200 is Integer arithmetic and 300 * 200 overflows."""
+    module = run_vba(
+        "Public Function Times200(ByVal n As Integer) As Long\n"
+        "    Times200 = n * 200\n"
+        "End Function\n"
+    )
+    assert module.times200(100) == 20000
+    assert vba_error_number(lambda: module.times200(300)) == 6
+
+
+def test_put_and_get_round_trip_a_record(run_vba, tmp_path, monkeypatch):
+    """The "Put statement" / "Get statement" pages: a user-defined Type is written member
+    by member (fixed-length strings at their length, Integer 2 bytes, Currency 8); Len of
+    the Type is the record length, so LOF \\ Len counts the records; Get reads record 2
+    back."""
+    monkeypatch.chdir(tmp_path)
+    module = run_vba(
+        "Public Type Rec\n"
+        "    Code As String * 4\n"
+        "    Qty As Integer\n"
+        "    Price As Currency\n"
+        "End Type\n"
+        "Public Function RoundTrip() As String\n"
+        "    Dim r As Rec, back As Rec, f As Integer, n As Long\n"
+        "    f = FreeFile\n"
+        '    Open "recs.dat" For Random As #f Len = Len(r)\n'
+        '    r.Code = "AB": r.Qty = 7: r.Price = 1.5\n'
+        "    Put #f, 1, r\n"
+        '    r.Code = "CDEFG": r.Qty = 9: r.Price = 2.25\n'
+        "    Put #f, 2, r\n"
+        "    n = LOF(f) \\ Len(r)\n"
+        "    Get #f, 2, back\n"
+        "    Close #f\n"
+        '    RoundTrip = n & " " & Len(r) & " " & back.Code & " " & back.Qty & " " & back.Price\n'
+        "End Function\n"
+    )
+    assert module.round_trip() == "2 14 CDEF 9 2.25"
+    assert (tmp_path / "recs.dat").stat().st_size == 28
+
+
+def test_app_path_and_command_are_the_sandboxed_ones(run_vba, tmp_path, monkeypatch):
+    """Design ("Running legacy code never touches the host"): App.Path is the program's
+    folder under a fixed name whose files are the working folder's, as in the oracle;
+    Command$ is the program's (empty) command line."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data.txt").write_text("hello\r\n")
+    module = run_vba(
+        "Public Function FirstLine() As String\n"
+        "    Dim f As Integer, s As String\n"
+        "    f = FreeFile\n"
+        '    Open App.Path & "\\data.txt" For Input As #f\n'
+        "    Line Input #f, s\n"
+        "    Close #f\n"
+        '    FirstLine = s & "|" & Command$ & "|" & App.Path\n'
+        "End Function\n"
+    )
+    assert module.first_line() == "hello||C:\\Sandbox"

@@ -518,7 +518,8 @@ class Harness:
                 number = getattr(exc, "number", None)
                 text = getattr(exc, "description", None) or f"{type(exc).__name__}: {exc}"
                 error = {"number": number if isinstance(number, int) else None, "description": text}
-        text = out.getvalue()
+        # a printed vbCrLf ends a line, as in the oracle's Immediate window
+        text = out.getvalue().replace("\r\n", "\n")
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()

@@ -56,14 +56,15 @@ def _failure() -> type[Exception]:
 
 
 def _drop_trailing_return(code: str, final: str) -> str:
-    """A bare `return` as the last statement of a procedure that returns nothing is the
-    end of the procedure anyway (VBA's `Exit Sub` before `End Sub`)."""
+    """A `return` as the last statement of the body is the end of the procedure anyway
+    (VBA's `Exit Sub`/`Exit Function` before `End Sub`/`End Function`): a bare one, or
+    the one the procedure's final line repeats."""
     lines = code.split("\n")
-    if final or not lines:
+    if not lines:
         return code
     last = re.sub(f"{TAG_CHAR}\\d+{TAG_CHAR}$", "", lines[-1])
-    if last == "return":
-        return "\n".join(lines[:-1])
+    if last == (final or "return"):
+        return "\n".join(lines[:-1])  # the procedure's own last line says the same
     return code
 
 
@@ -83,6 +84,11 @@ class Labels:
     blocks: dict[str, list[tree_sitter.Node]] = field(default_factory=dict)
     handler: str | None = None
     resume_target: str | None = None
+    # GoSub targets rendered as local functions: label -> Python function name
+    subroutines: dict[str, str] = field(default_factory=dict)
+    in_subroutine: bool = False
+    tracks_erl: bool = False  # the procedure reads Erl: line numbers set a local `erl`
+    procedure: tree_sitter.Node | None = None
 
 
 class FlowWords:
@@ -97,8 +103,15 @@ class FlowWords:
         saved = (self.labels, self.resuming)
         self.labels, self.resuming = Labels(), False
         try:
+            self.labels.procedure = procedure
+            self.labels.tracks_erl = self._reads_erl(procedure)
             main = self._split(statements)
+            subroutines = self._subroutines(main)
             code = self._render_main(main)
+            if subroutines:
+                code = subroutines + "\n" + code
+            if self.labels.tracks_erl:
+                code = "erl_line = 0\n" + code
         except _failure():
             self.labels, self.resuming = Labels(), False
             self.labels = None
@@ -122,11 +135,169 @@ class FlowWords:
                 name = self._label_name(statement)
                 self.labels.order.append(name)
                 current = self.labels.blocks.setdefault(name, [])
+                if self._line_number(statement):
+                    current.append(statement)  # it still sets Erl's line
                 continue
-            if statement.type == "label":
-                continue  # a line number nobody jumps to
+            if statement.type == "label" and not self._line_number(statement):
+                continue  # a line label nobody jumps to
+            if statement.type == "label" and not self.labels.tracks_erl:
+                continue  # a line number nobody jumps to or reads through Erl
             current.append(statement)
         return main
+
+    def _line_number(self, label: tree_sitter.Node) -> bool:
+        name = label.child_by_field_name("name")
+        return name is not None and name.type == "line_number"
+
+    def _reads_erl(self, procedure: tree_sitter.Node) -> bool:
+        if self.t.scope.declared_type("erl") or self.t.scope.symbol("erl"):
+            return False
+        stack = [procedure]
+        while stack:
+            node = stack.pop()
+            if node.type == "identifier" and self.t.text(node).lower() == "erl":
+                return True
+            stack.extend(node.named_children)
+        return False
+
+    def erl_line(self, label: tree_sitter.Node) -> str:
+        """A line number in a procedure that reads Erl: `erl_line = 20`, the last line
+        number passed, which a caught error keeps for Erl ("Erl function"); ''
+        otherwise."""
+        if self.labels is None or not self.labels.tracks_erl or not self._line_number(label):
+            return ""
+        return f"erl_line = {int(self._label_name(label))}"
+
+    def catch_call(self) -> str:
+        """What an except clause does first: record the error in Err (and, in a procedure
+        that tracks line numbers, the line it happened after, for Erl)."""
+        if self.labels is not None and self.labels.tracks_erl:
+            return "vba.catch(exc, erl_line)"
+        return "vba.catch(exc)"
+
+    # -- GoSub ------------------------------------------------------------------------------
+
+    def _subroutines(self, main: list[tree_sitter.Node]) -> str:
+        """GoSub targets as local functions defined first in the procedure: a labelled
+        tail block that ends in Return, that only GoSub reaches (nothing falls or jumps
+        into it) and that does not leave the procedure itself. Its variables are the
+        procedure's (`nonlocal`), as a GoSub body shares the procedure's locals."""
+        targets = self._gosub_targets()
+        if not targets:
+            return ""
+        for label in targets:
+            block = self.labels.blocks.get(label)
+            if block is None or not block or block[-1].type != "return_statement":
+                raise _failure()("GoSub target is not a tail block ending in Return")
+            if self._jumped_to(label) or self._leaves(block):
+                raise _failure()("GoSub target reached otherwise, or leaving the procedure")
+            position = self.labels.order.index(label)
+            before = main if position == 0 else self.labels.blocks[self.labels.order[position - 1]]
+            if not (self._terminal(before) or (before and before[-1].type == "return_statement")):
+                raise _failure()("code falls into a GoSub target")
+        taken = {self.t.name(p) for p in self.t.scope.procedures} | {
+            self.t.name(n) for n in (self.t.scope.procedure.types if self.t.scope.procedure else {})
+        }
+        for label in targets:
+            name = self.t.name(label)
+            self.labels.subroutines[label] = name if name not in taken else f"gosub_{name}"
+        definitions = []
+        for label in targets:
+            block = self.labels.blocks.pop(label)
+            self.labels.order.remove(label)
+            self.labels.in_subroutine = True
+            try:
+                body = self._render(block[:-1])
+            finally:
+                self.labels.in_subroutine = False
+            shared = self._shared_names(block)
+            head = [f"nonlocal {', '.join(shared['nonlocal'])}"] if shared["nonlocal"] else []
+            head += [f"global {', '.join(shared['global'])}"] if shared["global"] else []
+            code = "\n".join([*head, body] if body.strip() else [*head, "pass"])
+            definitions.append(f"def {self.labels.subroutines[label]}():\n" + indent(code))
+        return "\n".join(definitions)
+
+    def _gosub_targets(self) -> list[str]:
+        return [name for name in self.labels.order if self._gosub_reaches(name)]
+
+    def _gosub_reaches(self, label: str) -> bool:
+        return any(
+            self.t.text(node.child_by_field_name("target")).lower() == label
+            for node in self._procedure_nodes("gosub_statement")
+        )
+
+    def _jumped_to(self, label: str) -> bool:
+        return any(
+            (target := node.child_by_field_name("target")) is not None
+            and self.t.text(target).lower() == label
+            for node in self._procedure_nodes(
+                "goto_statement", "on_error_statement", "resume_statement"
+            )
+        )
+
+    def _procedure_nodes(self, *types: str) -> list[tree_sitter.Node]:
+        root = self.labels.procedure if self.labels is not None else None
+        found, stack = [], [root] if root is not None else []
+        while stack:
+            node = stack.pop()
+            if node.type in types:
+                found.append(node)
+            stack.extend(node.named_children)
+        return found
+
+    def _leaves(self, block: list[tree_sitter.Node]) -> bool:
+        """Does the block leave the procedure or jump (Exit Sub/Function, GoTo, End,
+        On Error, Resume)? A local function cannot do that for its caller."""
+        stack = list(block)
+        while stack:
+            node = stack.pop()
+            if node.type == "exit_statement" and self.exit_code(node) != "break":
+                return True
+            if node.type in (
+                "goto_statement",
+                "end_statement",
+                "on_error_statement",
+                "resume_statement",
+            ):
+                return True
+            stack.extend(node.named_children)
+        return False
+
+    def _shared_names(self, block: list[tree_sitter.Node]) -> dict[str, list[str]]:
+        """The procedure's variables a GoSub body assigns: `nonlocal` for locals,
+        parameters and the function result, `global` for module variables and Static
+        storage of a standard module."""
+        from .scope import assigned_names
+
+        scope = self.t.scope
+        procedure = scope.procedure
+        shared: dict[str, set[str]] = {"nonlocal": set(), "global": set()}
+        for statement in block:
+            for name in assigned_names(statement, self.t.text):
+                key = name.lower().rstrip("$%&!#@^")
+                if scope.is_function_result(name):
+                    shared["nonlocal"].add("result")
+                elif procedure is not None and key in procedure.statics:
+                    if not scope.is_class:
+                        shared["global"].add(procedure.statics[key])
+                elif procedure is not None and key in procedure.types:
+                    shared["nonlocal"].add(self.t.name(name))
+                elif key in scope.types and not scope.is_class:
+                    shared["global"].add(self.t.name(name))
+        return {k: sorted(v) for k, v in shared.items()}
+
+    def gosub(self, node: tree_sitter.Node) -> str:
+        """`GoSub L`: call L's local function (its Return comes back here)."""
+        target = self.t.text(node.child_by_field_name("target")).lower()
+        if self.labels is None or target not in self.labels.subroutines:
+            raise _failure()("GoSub outside the local-function shape")
+        return f"{self.labels.subroutines[target]}()"
+
+    def gosub_return(self, node: tree_sitter.Node) -> str:
+        """`Return` inside a GoSub body: back to the statement after the GoSub."""
+        if self.labels is None or not self.labels.in_subroutine:
+            raise _failure()("Return outside a GoSub body")
+        return "return"
 
     def _is_target(self, label: tree_sitter.Node) -> bool:
         name = self._label_name(label)
@@ -142,7 +313,12 @@ class FlowWords:
         stack = [procedure]
         while stack:
             node = stack.pop()
-            if node.type in ("goto_statement", "on_error_statement", "resume_statement"):
+            if node.type in (
+                "goto_statement",
+                "gosub_statement",
+                "on_error_statement",
+                "resume_statement",
+            ):
                 target = node.child_by_field_name("target")
                 if target is not None and self.t.text(target).lower() == name:
                     return True
@@ -197,7 +373,7 @@ class FlowWords:
         lines = [head] if head.strip() else []
         lines.append("vba.err.clear()")
         lines.append("try:\n" + indent(try_code or "pass"))
-        except_code = "vba.catch(exc)\n" + handler_code
+        except_code = self.catch_call() + "\n" + handler_code
         if resume is not None:
             except_code += "\nvba.err.clear()"
         lines.append("except vba.ERRORS as exc:  # On Error GoTo\n" + indent(except_code))

@@ -27,7 +27,11 @@ __all__ = [
     "Dictionary",
     "EventSource",
     "VbaClass",
+    "VbaForm",
     "VbaType",
+    "app",
+    "byte_len",
+    "command",
     "call",
     "catch",
     "choose",
@@ -38,6 +42,7 @@ __all__ = [
     "excel_global",
     "excel_call",
     "effects",
+    "erl",
     "ui_effect",
     "rgb",
     "mid_replace",
@@ -72,14 +77,26 @@ _NATIVE_ERRORS: dict[type, int] = {
 }
 
 
-def catch(exc: BaseException) -> None:
-    """Record a caught exception in Err, as an active `On Error` handler does.
+_last_error_line = [0]
+
+
+def erl() -> int:
+    """Erl: the line number the last caught error happened after ("Erl function"); 0
+    when its procedure has no line numbers."""
+    return _last_error_line[0]
+
+
+def catch(exc: BaseException, line: int = 0) -> None:
+    """Record a caught exception in Err, as an active `On Error` handler does (`line`:
+    the last line number passed before it, for Erl).
 
     VBA errors keep their number; Python's own errors from idiomatic code map to the VBA
     error the same operation raises (division by zero 11, overflow 6, ...). Anything
     else — notably `NotImplementedError` from untranslated code — is re-raised: a
     handler must never hide a translation gap.
     """
+    if not isinstance(exc, NotImplementedError):
+        _last_error_line[0] = line
     if isinstance(exc, VbaError):
         err.capture(exc)
         return
@@ -165,6 +182,32 @@ class VbaClass(VbaObject):
             objects.store_index(getattr(self, self._python(name)), list(args), value)
             return
         setattr(self, self._python(name), value)
+
+    vba_set = vba_let
+
+
+class VbaForm(VbaClass):
+    """Base of translated forms and user controls, run headless as in the oracle
+    (`transform.runtimes.vba.forms`): a member the form's code does not define is one
+    of its controls (made on first use), a form property, `UserControl`, or a
+    screen-only method recorded in `effects` (Show, Hide, ...)."""
+
+    def vba_get(self, name: str, args: list, kw: dict | None = None) -> object:
+        if name.lower() in self.vba_members:
+            return super().vba_get(name, args, kw)
+        from transform.runtimes.vba.forms import form_member
+
+        values = [objects.deref(a) for a in args]
+        return form_member(self.__dict__, type(self).__name__, _effect, name.lower(), values)
+
+    def vba_let(self, name: str, args: list, value: object) -> None:
+        if name.lower() in self.vba_members:
+            super().vba_let(name, args, value)
+            return
+        from transform.runtimes.vba.forms import form_member
+
+        values = [objects.deref(a) for a in args]
+        form_member(self.__dict__, type(self).__name__, _effect, name.lower(), values, value)
 
     vba_set = vba_let
 
@@ -358,6 +401,37 @@ def dll_call(name: str, *args: object) -> int:
     return sandboxed(_effect, name, [objects.deref(a) for a in args])
 
 
+def _app() -> Any:
+    from transform.runtimes.vba.hostlib import AppObject
+
+    return AppObject(_effect)
+
+
+app = _app()
+"""VB6's App object, sandboxed as in the oracle: App.Path is the fixed name of the
+program's folder (paths under it are the working folder), LogEvent is recorded."""
+
+_program: dict[str, str] = {"command": ""}
+
+
+def command() -> str:
+    """Command$: the program's command-line arguments; "" unless the program's launcher
+    sets them (`set_command`), as the oracle runs without a command line."""
+    return _program["command"]
+
+
+def set_command(arguments: str) -> None:
+    _program["command"] = str(arguments)
+
+
+def byte_len(value: object) -> int:
+    """Len of a user-defined Type: its size as a file record (what `Open ... Len =
+    Len(rec)` needs), the same count the oracle's sandbox uses."""
+    from transform.runtimes.vba.sandbox import byte_length
+
+    return byte_length(value)
+
+
 def rgb(red: object, green: object, blue: object) -> int:
     """RGB(r, g, b) = r + 256 * g + 65536 * b, each clamped to 0..255 ("RGB function")."""
     parts = [min(255, max(0, to_long(v))) for v in (red, green, blue)]
@@ -422,6 +496,15 @@ class _Files:
 
     def kill(self, pattern: object) -> None:
         self.box.kill(pattern)
+
+    def put(self, number: object, record: object, value: object) -> None:
+        """Put #n, [record], value: binary form of the value at the record (Random) or
+        byte position (Binary), or at the current position."""
+        self.box.put(number, None if record is MISSING else record, value)
+
+    def get(self, number: object, record: object, current: object) -> object:
+        """Get #n, [record], variable: a value shaped like the variable's, read back."""
+        return self.box.get(number, None if record is MISSING else record, current)
 
 
 files = _Files()

@@ -153,6 +153,8 @@ def _class_body(translator: Translator, root, text_of) -> str:
     fields += _static_lines(translator, root, text_of, "self.")
     members = _order_properties([m for m in members if m.strip()])
     base = "vba.ExcelDocument" if _EXCEL_DOCUMENT.search(text_of(root)) else "vba.VbaClass"
+    if scope.is_form and base == "vba.VbaClass":
+        base = "vba.VbaForm"  # controls, form properties and Show/Hide, headless
     bases = [translator.functions["qualified_class"](i) for i in interfaces] or [base]
     if scope.events:
         bases.append("vba.EventSource")
@@ -176,9 +178,7 @@ def _class_body(translator: Translator, root, text_of) -> str:
     lines.append("    def __init__(self):")
     if interfaces:
         lines.append("        super().__init__()")
-    init = fields + (
-        ["self.class_initialize()"] if "class_initialize" in vba_members.values() else []
-    )
+    init = fields + _initialize(vba_members, scope.is_form)
     lines.extend("        " + f for f in (init or ["pass"]))
     body = "\n".join(lines)
     for member in members:
@@ -188,6 +188,16 @@ def _class_body(translator: Translator, root, text_of) -> str:
     body += _iterator(root, text_of)
     head = "\n".join(comments)
     return (head + "\n\n\n" if head else "") + body
+
+
+def _initialize(vba_members: dict[str, str], is_form: bool) -> list[str]:
+    """A new instance runs Class_Initialize; a UserForm without it, UserForm_Initialize
+    (as the oracle does when it makes an instance)."""
+    if "class_initialize" in vba_members:
+        return [f"self.{vba_members['class_initialize']}()"]
+    if is_form and "userform_initialize" in vba_members:
+        return [f"self.{vba_members['userform_initialize']}()"]
+    return []
 
 
 def _fields(translator: Translator, node, text_of, vba_members: dict[str, str]) -> list[str]:

@@ -101,17 +101,59 @@ class NameWords:
             "property_declaration",
         ):
             procedure_node = procedure_node.parent
+        if self.is_form_control(node):
+            return f"vba.get(self, {self.t.text(node)!r})"
         if procedure_node is not None:
             from .scope import assigned_names
 
             names = {n.lower() for n in assigned_names(procedure_node, self.t.text)}
             if self.t.text(node).lower() in names:
                 return self.t.name(node)
-        if scope.is_class and scope.is_form:
-            return f"vba.get(self, {self.t.text(node)!r})"
         if not scope.option_explicit:
             return self.t.name(node)  # an implicit Variant (no Option Explicit)
         raise TranslationFailure(f"unknown name {self.t.text(node)}")
+
+    def is_command_line(self, node: tree_sitter.Node) -> bool:
+        """`Command`, `Command$` or `Command$()` (no arguments), not shadowed by a
+        declaration: the program's command-line arguments."""
+        function = node.child_by_field_name("function") if node.type != "identifier" else node
+        if function is None or self.t.text(function).lower() not in ("command", "command$"):
+            return False
+        args = node.child_by_field_name("arguments")
+        if args is not None and any(not c.is_extra for c in args.named_children):
+            return False
+        scope = self.t.scope
+        return not scope.declared_type("command") and scope.symbol("command") is None
+
+    def is_form_control(self, node: tree_sitter.Node) -> bool:
+        """A name nothing declares in a form's code: one of its controls (or
+        `UserControl`), a member of Me made on first use. Without Option Explicit a name
+        the procedure assigns is an implicit local instead."""
+        scope = self.t.scope
+        if node.type != "identifier" or not (scope.is_class and scope.is_form):
+            return False
+        text = self.t.text(node)
+        key = text.lower().rstrip("$%&!#@^")
+        if scope.is_function_result(text) or scope.is_local(text) or key in scope.types:
+            return False
+        if key in scope.procedures or scope.symbol(text) is not None:
+            return False
+        if key in VBA_CONSTANTS or key in FORM_CONSTANTS or key in ("me", "err", "app"):
+            return False
+        if scope.option_explicit:
+            return True
+        procedure_node = node.parent
+        while procedure_node is not None and procedure_node.type not in (
+            "sub_declaration",
+            "function_declaration",
+            "property_declaration",
+        ):
+            procedure_node = procedure_node.parent
+        if procedure_node is None:
+            return True
+        from .scope import assigned_names
+
+        return key not in {n.lower() for n in assigned_names(procedure_node, self.t.text)}
 
     def is_constant(self, node: tree_sitter.Node) -> bool:
         """A library constant (vbTab, vbTextCompare, xlUp, ...) not shadowed by a
@@ -231,8 +273,16 @@ class NameWords:
         name = self.t.text(member)
         return f"vba.call({base}, {name!r}{', ' + rendered if rendered else ''})"
 
-    def member_assign(self, node: tree_sitter.Node, value: str, is_set: bool = False) -> str:
-        """`obj.Member = value` / `Set obj.Member = value`."""
+    def member_assign(
+        self,
+        node: tree_sitter.Node,
+        value: str,
+        is_set: bool = False,
+        value_node: tree_sitter.Node | None = None,
+    ) -> str:
+        """`obj.Member = value` / `Set obj.Member = value`. A Type member or a class's
+        public variable of a scalar type Let-coerces the value to its declared type
+        (MS-VBAL 5.4.3.8), unless the value's type already is that type."""
         owner = node.child_by_field_name("object")
         member = node.child_by_field_name("member")
         symbol = self.member_symbol(node)
@@ -240,11 +290,27 @@ class NameWords:
         if symbol is not None and symbol.kind == "typemember":
             if (symbol.vba_type or "").startswith("String*"):
                 value = f"vba.fixed_string({value}, {symbol.vba_type.split('*')[1]})"
+            else:
+                value = self._member_coerced(symbol.vba_type, value, value_node)
+            return f"{base}.{self.t.name(member)} = {value}"
+        if symbol is not None and symbol.detail == "var" and not is_set:
+            value = self._member_coerced(symbol.vba_type, value, value_node)
             return f"{base}.{self.t.name(member)} = {value}"
         if symbol is not None and symbol.detail in ("var", "get", "let", "set"):
             return f"{base}.{self.t.name(member)} = {value}"
         helper = "vba.set_" if is_set else "vba.let"
         return f"{helper}({base}, {self.t.text(member)!r}, {value})"
+
+    def _member_coerced(
+        self, declared: str | None, value: str, value_node: tree_sitter.Node | None
+    ) -> str:
+        from .vocabulary import COERCED
+
+        if declared not in COERCED or value_node is None:
+            return value
+        if self._fits(declared, value_node):  # type: ignore[attr-defined]
+            return value
+        return f"vba.let_coerce({value}, {declared!r})"
 
     def call_arguments(self, args: tree_sitter.Node) -> str:
         """Arguments with omitted ones (`f a, , c`) passed as VBA's Missing."""

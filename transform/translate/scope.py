@@ -16,11 +16,11 @@ PROCEDURE_TYPES = {"sub_declaration", "function_declaration", "property_declarat
 
 # Return types of library functions whose result type is fixed (VBA reference pages).
 LONG_FUNCTIONS = """len instr instrrev asc ascw lbound ubound year month day hour minute second
-weekday clng strcomp"""
+weekday clng strcomp lof loc seek"""
 STRING_FUNCTIONS = """left$ right$ mid$ trim$ ltrim$ rtrim$ ucase$ lcase$ space$ string$ chr$
 chrw$ str$ format$ hex$ oct$ cstr join replace strreverse monthname weekdayname"""
 DOUBLE_FUNCTIONS = "cdbl sqr exp log sin cos tan atn rnd timer val"
-BOOLEAN_FUNCTIONS = "cbool isnumeric isempty isnull isdate isarray isobject"
+BOOLEAN_FUNCTIONS = "cbool isnumeric isempty isnull isdate isarray isobject eof"
 
 # Return types of library functions whose result type is fixed (VBA reference pages).
 LIBRARY_RETURN_TYPES = {
@@ -29,6 +29,7 @@ LIBRARY_RETURN_TYPES = {
     **dict.fromkeys(DOUBLE_FUNCTIONS.split(), "Double"),  # noqa: SIM905
     **dict.fromkeys(BOOLEAN_FUNCTIONS.split(), "Boolean"),  # noqa: SIM905
     "cint": "Integer",
+    "freefile": "Integer",
     "cbyte": "Byte",
     "ccur": "Currency",
     "csng": "Single",
@@ -249,10 +250,13 @@ class ModuleScope:
 
 def _constant_type(name: str) -> str:
     """The type of a library constant's value (vbObjectError is a Long, vbTab a
-    String); Variant for any other name."""
+    String) or of a library function used without parentheses (Now is a Date); Variant
+    for any other name."""
     from transform.runtimes.vba.coerce import typename
     from transform.runtimes.vba.constants import VBA_CONSTANTS
 
+    if name.lower() in ("date", "now", "timer", "freefile"):  # called without parentheses
+        return LIBRARY_RETURN_TYPES[name.lower()]
     value = VBA_CONSTANTS.get(name.lower())
     if value is None or not isinstance(value, bool | int | float | str):
         return "Variant"
@@ -285,17 +289,62 @@ def _type_text(node: tree_sitter.Node | None, text) -> str | None:
     return text(node) if node is not None else None
 
 
+DEFTYPES = {
+    "defbool": "Boolean",
+    "defbyte": "Byte",
+    "defint": "Integer",
+    "deflng": "Long",
+    "deflnglng": "LongLong",
+    "deflngptr": "LongPtr",
+    "defcur": "Currency",
+    "defsng": "Single",
+    "defdbl": "Double",
+    "defdate": "Date",
+    "defstr": "String",
+    "defobj": "Object",
+    "defvar": "Variant",
+    "defdec": "Decimal",
+}
+
+
+def implicit_type(at: tree_sitter.Node | None, name: str, text) -> str:
+    """The declared type of a name declared without `As`: its type character (`n%`),
+    else the module's DefType for its first letter (MS-VBAL 5.2.2, implicit definition
+    directives: `DefInt A-Z` makes it Integer), else Variant. `at` is any node of the
+    module (its root holds the DefType statements)."""
+    if name[-1:] in HINT_TYPES:
+        return HINT_TYPES[name[-1:]]
+    if at is None or not name or not name[0].isalpha():
+        return "Variant"
+    root = at
+    while root.parent is not None:
+        root = root.parent
+    letter = name[0].lower()
+    for child in root.named_children:
+        if child.type != "deftype_statement":
+            continue
+        keyword = text(child.children[0]).lower() if child.children else ""
+        for letters in child.named_children:
+            if letters.type != "letter_range":
+                continue
+            start = letters.child_by_field_name("start")
+            end = letters.child_by_field_name("end") or start
+            if start is not None and text(start).lower() <= letter <= text(end).lower():
+                return DEFTYPES.get(keyword, "Variant")
+    return "Variant"
+
+
 def procedure_scope(node: tree_sitter.Node, text) -> ProcedureScope:
     name = text(node.child_by_field_name("name"))
     return_type = _type_text(node.child_by_field_name("return_type"), text)
     if node.type == "function_declaration" and return_type is None:
-        return_type = "Variant"
+        return_type = implicit_type(node, name, text)
     if node.type == "property_declaration":
         kind = node.child_by_field_name("kind")
         if kind is None or text(kind).lower() != "get":
             return_type = None
         elif return_type is None:
-            return_type = "Variant"
+            return_type = implicit_type(node, name, text)
     scope = ProcedureScope(name, node.type, return_type)
     if node.type == "property_declaration":
         kind = node.child_by_field_name("kind")
@@ -306,9 +355,9 @@ def procedure_scope(node: tree_sitter.Node, text) -> ProcedureScope:
             continue
         pname = text(parameter.child_by_field_name("name"))
         scope.parameters.append(pname)
-        scope.types[pname.lower()] = _type_text(parameter.child_by_field_name("type"), text) or (
-            HINT_TYPES.get(pname[-1:], "Variant")
-        )
+        scope.types[pname.lower()] = _type_text(
+            parameter.child_by_field_name("type"), text
+        ) or implicit_type(parameter, pname, text)
         words = [text(c).lower() for c in parameter.children if not c.is_named]
         if "byval" not in words:
             scope.byref.add(pname.lower())
@@ -391,7 +440,7 @@ def _declarations(node: tree_sitter.Node, text) -> Iterator[tuple[str, str]]:
                 length = current.child_by_field_name("length")
                 if length is not None:
                     declared = f"String*{text(length)}"
-                yield name, declared or HINT_TYPES.get(name[-1:], "Variant")
+                yield name, declared or implicit_type(current, name, text)
             continue
         if current.type in PROCEDURE_TYPES and current is not node:
             continue

@@ -17,7 +17,7 @@ from transform.runtimes.vba.builtins import BUILTINS
 
 from .flow import FlowWords
 from .names import NameWords
-from .scope import HINT_TYPES, NUMERIC_TYPES
+from .scope import NUMERIC_TYPES
 
 if TYPE_CHECKING:
     from .engine import Translator
@@ -177,6 +177,22 @@ class Vocabulary(NameWords, FlowWords):
                 return self.t.text(child).lower()
         return ""
 
+    def arithmetic_operand(self, node: tree_sitter.Node, other: tree_sitter.Node) -> str:
+        """An operand of an arithmetic helper. An integer literal of VBA type Integer is a
+        Python int (the Long representation), so next to an Integer, Byte or Boolean
+        operand it is written `vba.Integer(n)`: Integer * Integer stays Integer and
+        overflows past 32,767 as in VBA (MS-VBAL 5.6.9.3 effective value types)."""
+        code = self.t.expression(node)
+        operator = self._operator_text(node.parent) if node.parent is not None else ""
+        if (
+            operator in ("+", "-", "*", "\\", "mod")
+            and node.type == "integer_literal"
+            and self.t.type_of(node) == "Integer"
+            and self.t.type_of(other) in ("Integer", "Byte", "Boolean")
+        ):
+            return f"vba.Integer({code})"
+        return code
+
     def arithmetic_flags(self, left: tree_sitter.Node, right: tree_sitter.Node) -> str:
         """`, variant=True` when an operand's declared type is Variant: VBA then promotes
         an overflowing result to the next wider type instead of raising 6 ("Variant data
@@ -212,6 +228,11 @@ class Vocabulary(NameWords, FlowWords):
         member) holds Null; declared scalar types never do."""
         declared = self.t.type_of(node)
         return not (declared in SCALAR_TYPES or declared.startswith("String*"))
+
+    def is_udt(self, node: tree_sitter.Node) -> bool:
+        """Is the expression's declared type one of the project's user-defined Types?"""
+        symbol = self.t.scope.symbol(self.t.type_of(node).split(".")[-1])
+        return symbol is not None and symbol.kind == "type"
 
     def plain_boolean(self, node: tree_sitter.Node) -> bool:
         """Is the translated expression a Python bool, never Null? Then Python's `not`,
@@ -361,7 +382,7 @@ class Vocabulary(NameWords, FlowWords):
                 child.child_by_field_name("name")
             ):
                 name = self.t.text(child.child_by_field_name("name"))
-                vba_type = self._type_name(child.child_by_field_name("type"), name)
+                vba_type = self._type_name(child.child_by_field_name("type"), name, child)
                 result.append(Declarator(self.t.name(name), self._default(vba_type)))
         return result
 
@@ -372,7 +393,7 @@ class Vocabulary(NameWords, FlowWords):
             if parameter.type != "parameter":
                 continue
             name = self.t.text(parameter.child_by_field_name("name"))
-            vba_type = self._type_name(parameter.child_by_field_name("type"), name)
+            vba_type = self._type_name(parameter.child_by_field_name("type"), name, parameter)
             annotation = ANNOTATIONS.get(vba_type.lower())
             text = self.t.name(name) + (f": {annotation}" if annotation else "")
             default = parameter.child_by_field_name("default")
@@ -393,14 +414,15 @@ class Vocabulary(NameWords, FlowWords):
         procedure = self.t.scope.procedure
         if procedure is not None and procedure.byref_out:
             return ""
+        name = self.t.text(node.child_by_field_name("name"))
         annotation = ANNOTATIONS.get(
-            self._type_name(node.child_by_field_name("return_type"), "").lower()
+            self._type_name(node.child_by_field_name("return_type"), name, node).lower()
         )
         return f" -> {annotation}" if annotation else ""
 
     def default_of(self, node: tree_sitter.Node) -> str:
         name = self.t.text(node.child_by_field_name("name"))
-        return self._default(self._type_name(node.child_by_field_name("return_type"), name))
+        return self._default(self._type_name(node.child_by_field_name("return_type"), name, node))
 
     def exit_code(self, node: tree_sitter.Node) -> str:
         words = [self.t.text(c).lower() for c in node.children if not c.is_named]
@@ -533,7 +555,7 @@ class Vocabulary(NameWords, FlowWords):
             if self.is_unread(child.child_by_field_name("name")):
                 continue
             python = self.assign_target(child.child_by_field_name("name"))
-            vba_type = self._type_name(child.child_by_field_name("type"), name)
+            vba_type = self._type_name(child.child_by_field_name("type"), name, child)
             default = self._default(vba_type)
             dimensions = child.child_by_field_name("dimensions")
             length = child.child_by_field_name("length")
@@ -582,13 +604,11 @@ class Vocabulary(NameWords, FlowWords):
         return code
 
     def _fits(self, declared: str, value: tree_sitter.Node) -> bool:
-        """Does the value already have the declared type's representation?"""
-        value_type = self.t.type_of(value)
-        if value_type in COERCED[declared]:
-            return True
-        if declared in ("Long", "Double") and value.type == "integer_literal":
-            return value_type == "Integer" and declared == "Long"
-        return False
+        """Does the value already have the declared type's representation? An integer
+        literal is a Python int, the Long representation, whatever its VBA type."""
+        if value.type == "integer_literal":
+            return declared == "Long" and self.t.type_of(value) in ("Integer", "Long")
+        return self.t.type_of(value) in COERCED[declared]
 
     # -- files ----------------------------------------------------------------------------
 
@@ -896,10 +916,16 @@ class Vocabulary(NameWords, FlowWords):
                     yield self.t.text(target)
             stack.extend(current.named_children)
 
-    def _type_name(self, node: tree_sitter.Node | None, name: str) -> str:
+    def _type_name(
+        self, node: tree_sitter.Node | None, name: str, at: tree_sitter.Node | None = None
+    ) -> str:
+        """A declaration's type: its As clause, else its type character or the module's
+        DefType (`at`: the declaring node), else Variant."""
         if node is not None:
             return self.t.text(node)
-        return HINT_TYPES.get(name[-1:], "Variant")
+        from .scope import implicit_type
+
+        return implicit_type(at, name, self.t.text)
 
     def _default(self, vba_type: str) -> str:
         """A declared type's initial value: Nothing for objects, a fresh value for a

@@ -546,3 +546,41 @@ Sub Main()
     Debug.Print a.Hit; b.Hit
 End Sub"""
     assert out(main, ("Tally.cls", cls)) == [" 3  1 "]
+
+
+VB6_FORM = """VERSION 5.00
+Begin VB.Form frmDemo
+   Caption         =   "Demo"
+   Begin VB.ListBox lstItems
+      Height          =   300
+   End
+   Begin VB.TextBox txtName
+      Height          =   300
+   End
+End
+Attribute VB_Name = "frmDemo"
+Attribute VB_PredeclaredId = True
+Option Explicit
+
+Public Function Fill() As Long
+    lstItems.Clear
+    lstItems.AddItem "a"
+    lstItems.AddItem "b"
+    txtName = "x"
+    Fill = lstItems.ListCount * 10 + Len(txtName.Text)
+End Function
+"""
+
+
+def test_a_vb6_form_names_its_controls_directly():
+    """A form's code names its controls without Me ("AddItem method", "ListCount
+    property"; "Text property": a TextBox's default property is Text): two items and the
+    one-character text."""
+    obs = run_modules(
+        {
+            "frmDemo.frm": VB6_FORM,
+            "Main.bas": "Function Main()\nMain = frmDemo.Fill\nEnd Function\n",
+        }
+    )
+    assert obs.error is None, obs.error
+    assert obs.result == 21

@@ -236,3 +236,25 @@ def test_default_scratch_directory_is_removed_with_the_project() -> None:
     del project
     gc.collect()
     assert not scratch.exists()
+
+
+def test_app_path_is_a_fixed_name_for_the_sandbox(tmp_path: Path) -> None:
+    """VB6's App.Path (the program's folder, without a trailing backslash) is the sandbox
+    under one fixed name, so results that show it do not depend on the scratch folder;
+    files under it are the sandbox's (design: nothing outside the scratch directory)."""
+    src = """
+Sub Main()
+    Dim f As Integer, s As String
+    Debug.Print App.Path
+    f = FreeFile
+    Open App.Path & "\\notes.txt" For Output As #f
+    Print #f, "kept"
+    Close #f
+    Open "notes.txt" For Input As #f
+    Line Input #f, s
+    Close #f
+    Debug.Print s
+End Sub
+"""
+    assert output(src, sandbox_dir=tmp_path) == ["C:\\Sandbox", "kept"]
+    assert (tmp_path / "notes.txt").read_bytes() == b"kept\r\n"

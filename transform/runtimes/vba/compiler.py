@@ -388,6 +388,11 @@ class Compiler:
             return ("const", VBA_CONSTANTS[low])
         return ("unknown", low)
 
+    def in_form(self) -> bool:
+        """Compiling a procedure of a form or user control, where a name nothing declares
+        is one of its controls (or `UserControl`), reached through the instance."""
+        return self.module.kind == "form" and self.cls is not None and self.proc is not None
+
     def implicit_local(self, name: str) -> tuple:
         """An undeclared name (no Option Explicit) is an implicit Variant local."""
         if self.proc is None or self.script_main:
@@ -850,6 +855,8 @@ class Compiler:
                 return self.x_Name(A.Name(name)) if self.implicit_local(name) else _missing
             passers, kw = self.arg_passers(args)
             project = self.project
+            if self.in_form():
+                return _form_name(project, name, passers, kw)
             return lambda fr: project.global_get(name, [p(fr) for p in passers], kw_eval(kw, fr))
         if kind in ("local", "field", "modvar", "result"):
             return self.index_variable(sym, args) if args else self.load_symbol(sym)
@@ -1075,6 +1082,11 @@ class Compiler:
         t = type(target)
         if t is A.Name:
             sym = self.lookup(target.name)
+            if sym[0] == "unknown" and self.in_form() and self.module.explicit:
+                from .hostlib import form_member
+
+                name = target.name.lower()
+                return lambda fr, v: form_member(fr.me, name, [], v)
             if sym[0] == "unknown":
                 sym = self.implicit_local(target.name)
             return self.store_symbol(sym, set_)
@@ -2067,6 +2079,21 @@ def _truthy(v: object) -> bool:
     if type(v) is int or type(v) is float:
         return v != 0
     return to_boolean(scalar(v))
+
+
+def _form_name(project: Any, name: str, passers: list, kw: Any) -> Fn:
+    """A name nothing declares, in a form's code: a global object (Err, App, ...) when
+    there is one, else the form's control of that name."""
+    from .hostlib import GLOBAL_OBJECTS, form_member
+
+    def control(fr: Frame) -> object:
+        args = [p(fr) for p in passers]
+        host = project.rt.host
+        if name in GLOBAL_OBJECTS or (host is not None and host.has_global(name)):
+            return project.global_get(name, args, kw_eval(kw, fr))
+        return form_member(fr.me, name, args)
+
+    return control
 
 
 def _retry1(fn: Callable, a: object, *extra: object) -> object:

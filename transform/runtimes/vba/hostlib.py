@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import forms
 from .arrays import VbaArray
 from .coerce import to_long, to_string, typename, vartype
 from .info import isobject
@@ -539,15 +540,19 @@ class ModuleObject(NativeObject):
 
 
 class AppObject(NativeObject):
-    """VB6's App object: the program's folder is the sandbox."""
+    """VB6's App object, sandboxed: the program's folder is the sandbox under the fixed
+    name ``sandbox.APP_PATH``; the names and version are those of a new project;
+    LogEvent is recorded. The interpreter and translated code (``vba.app``) share it."""
 
     vba_typename = "App"
 
-    def __init__(self, rt: Any) -> None:
-        self.rt = rt
+    def __init__(self, effect: Callable[..., None]) -> None:
+        self.effect = effect
 
     def vba_path(self) -> str:
-        return self.rt.sandbox.vba_path("")
+        from .sandbox import APP_PATH
+
+        return APP_PATH
 
     def vba_exename(self) -> str:
         return "Project1"
@@ -568,7 +573,7 @@ class AppObject(NativeObject):
         return False
 
     def vba_logevent(self, *args: object) -> None:
-        self.rt.effect("app.logevent", text=to_string(args[0]) if args else "")
+        self.effect("app.logevent", text=to_string(deref(args[0])) if args else "")
 
 
 GLOBAL_OBJECTS = {"err", "debug", "wscript", "app"}
@@ -583,94 +588,12 @@ def global_object(project: Any, name: str) -> object | None:
     if name == "wscript":
         return WScriptObject(rt)
     if name == "app":
-        return AppObject(rt)
+        return AppObject(rt.effect)
     return None
 
 
-class FormControl(NativeObject):
-    """A control on a UserForm/VB6 form, run headless: properties keep what the code
-    sets (Value/Text/Caption default ""), list boxes keep their rows, methods that only
-    affect the screen do nothing."""
-
-    vba_default_member = "value"
-
-    def __init__(self, name: str) -> None:
-        self.vba_typename = "Control"
-        self.name = name
-        self.props: dict[str, object] = {"listindex": -1, "enabled": True, "visible": True}
-        self.rows: list[list[object]] = []
-
-    def vba_get(self, name: str, args: list, kw: dict | None = None) -> object:
-        values = [deref(a) for a in args if deref(a) is not OMITTED]
-        if name == "additem":
-            item = values[0] if values else ""
-            row = [item]
-            if len(values) > 1:
-                self.rows.insert(to_long(values[1]), row)
-            else:
-                self.rows.append(row)
-            return Empty
-        if name == "clear":
-            self.rows.clear()
-            self.props["listindex"] = -1
-            return Empty
-        if name == "removeitem":
-            self.rows.pop(to_long(values[0]))
-            return Empty
-        if name == "listcount":
-            return len(self.rows)
-        if name == "list" and values:
-            r = to_long(values[0])
-            c = to_long(values[1]) if len(values) > 1 else 0
-            row = self.rows[r]
-            return row[c] if c < len(row) else Empty
-        if name in ("setfocus", "repaint", "refresh", "move", "zorder"):
-            return Empty
-        if name in self.props:
-            return self.props[name]
-        if name in ("value", "text", "caption", "tag", "controltiptext"):
-            return ""
-        return Empty
-
-    def vba_let(self, name: str, args: list, value: object) -> None:
-        values = [deref(a) for a in args]
-        if name == "list" and values:
-            r = to_long(values[0])
-            c = to_long(values[1]) if len(values) > 1 else 0
-            row = self.rows[r]
-            while len(row) <= c:
-                row.append(Empty)
-            row[c] = value
-            return
-        self.props[name] = value
-        if name in ("value", "text"):
-            self.props["value" if name == "text" else "text"] = value
-
-    vba_set = vba_let
-
-
-FORM_METHODS = {"show", "hide", "printform", "refresh", "repaint", "setfocus", "move"}
-
-
 def form_member(inst: Any, name: str, args: list, value: object = MISSING) -> object:
-    """Unknown members of a form instance: its controls (made on first use) and
-    screen-only methods (recorded)."""
-    controls = inst.__dict__.setdefault("controls", {})
-    if name in FORM_METHODS:
-        inst.cls.module.rt.effect("form." + name, form=inst.cls.name)
-        return Empty
-    if name in ("caption", "width", "height", "left", "top", "visible", "enabled", "tag"):
-        props = inst.__dict__.setdefault("form_props", {})
-        if value is not MISSING:
-            props[name] = value
-            return Empty
-        return props.get(name, "" if name in ("caption", "tag") else Empty)
-    control = controls.get(name)
-    if control is None:
-        control = controls[name] = FormControl(name)
-    if value is not MISSING:
-        control.vba_let("value", [], value)
-        return Empty
-    if args:
-        return control.vba_get("value", [])
-    return control
+    """Unknown members of a form instance of the interpreter: the headless form of
+    forms.py (controls made on first use, screen-only methods recorded)."""
+    rt = inst.cls.module.rt
+    return forms.form_member(inst.__dict__, inst.cls.name, rt.effect, name, args, value)

@@ -10,6 +10,7 @@ ends, as VBA writes them.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 import shutil
@@ -42,6 +43,10 @@ from .values import (
 )
 
 ENCODING = "cp1252"
+APP_PATH = "C:\\Sandbox"
+"""The program's folder as the code sees it (VB6's App.Path): a fixed name, so results that
+contain it do not depend on where a run's scratch directory happens to be; paths under it
+are the scratch directory."""
 
 
 class Channel:
@@ -93,6 +98,9 @@ class Sandbox:
     def resolve(self, path: str, action: str) -> Path | None:
         """Real path inside the sandbox, or None (and an effect) for anything outside."""
         p = path.replace("\\", "/")
+        app = APP_PATH.replace("\\", "/").lower()
+        if p.lower() == app or p.lower().startswith(app + "/"):
+            p = str(self.root) + p[len(app) :]
         if len(p) >= 2 and p[1] == ":":
             candidate = Path(p)
             self.rt.effect("outside-sandbox", action=action, path=path)
@@ -488,6 +496,9 @@ def _encode(v: object, random: bool) -> bytes:
         return b"".join(_encode(c.v, False) for c in v.fields.values())
     if isinstance(v, VbaArray):
         return b"".join(_encode(x, False) for x in v.data)
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+        # a translated Type (a dataclass): its members in declaration order, as a UDT's
+        return b"".join(_encode(getattr(v, f.name), False) for f in dataclasses.fields(v))
     raise VbaError(13)
 
 
@@ -515,6 +526,14 @@ def _decode(current: object, data: bytes, pos: int, random: bool) -> tuple[objec
             cell.v, k = _decode(cell.v, data, pos + used, False)
             used += k
         return out, used
+    if dataclasses.is_dataclass(current) and not isinstance(current, type):
+        made = current.copy() if hasattr(current, "copy") else dataclasses.replace(current)
+        used = 0
+        for f in dataclasses.fields(made):
+            value, k = _decode(getattr(made, f.name), data, pos + used, False)
+            object.__setattr__(made, f.name, value)
+            used += k
+        return made, used
     raise VbaError(13)
 
 
