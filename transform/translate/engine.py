@@ -15,6 +15,7 @@ rule id while rendering (an invisible suffix), so the final module maps each lin
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import keyword
 import re
@@ -93,6 +94,18 @@ def _filter(method: str):
     return apply
 
 
+# Compiled once per process, not per module: Jinja2 compilation cost more than the
+# translation itself (a rule's text, not its id, is the key: `--rules` can redefine an id).
+@functools.cache
+def _compiled_template(text: str):
+    return Translator.environment.from_string(text)
+
+
+@functools.cache
+def _compiled_condition(text: str):
+    return Translator.environment.compile_expression(text)
+
+
 def _indent(text: str) -> str:
     return "\n".join(INDENT + line if line.strip() else line for line in text.split("\n"))
 
@@ -109,8 +122,6 @@ class Translator:
         self.origins: list[Origin] = []
         self.fragments: list[Fragment] = []
         self.rule_counts: Counter = Counter()
-        self._templates: dict[str, object] = {}
-        self._conditions: dict[str, object] = {}
         self.functions = {**Vocabulary(self).functions(), **ExcelWords(self).functions()}
 
     # -- entry points used by templates --------------------------------------------------
@@ -208,14 +219,10 @@ class Translator:
         return None
 
     def _template(self, rule: Rule):
-        if rule.id not in self._templates:
-            self._templates[rule.id] = self.environment.from_string(rule.template)
-        return self._templates[rule.id]
+        return _compiled_template(rule.template)
 
     def _condition(self, rule: Rule):
-        if rule.id not in self._conditions:
-            self._conditions[rule.id] = self.environment.compile_expression(rule.when)
-        return self._conditions[rule.id]
+        return _compiled_condition(rule.when)
 
     # -- provenance and markers ----------------------------------------------------------
 
