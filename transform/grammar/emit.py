@@ -430,6 +430,9 @@ class _Emitter:
         row += [(symbol, self.new_id[target]) for symbol, target in state.gotos.items()]
         return sorted(row)
 
+    def _is_nonterminal(self, symbol: int) -> bool:
+        return not self.grammar.symbols[symbol].terminal
+
     def _parse_tables(self) -> list[str]:
         lines = []
         lines.append("static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {")
@@ -444,14 +447,19 @@ class _Emitter:
         lines.append("static const uint16_t ts_small_parse_table[] = {")
         position = 0
         for new in range(self.large_count, len(self.order)):
-            groups: dict[int, list[int]] = {}
+            # A group's symbols must be all terminals (value: an action list) or all
+            # non-terminals (value: a goto state), as in tree-sitter: the runtime's lookahead
+            # iterator (query analysis, ts_lookahead_iterator) decodes a group's value once,
+            # by the kind of its first symbol, so a goto state filed under an action-list id
+            # of the same number would be read as that action list.
+            groups: dict[tuple[int, bool], list[int]] = {}
             for symbol, value in self._row(self.order[new]):
-                groups.setdefault(value, []).append(symbol)
+                groups.setdefault((value, self._is_nonterminal(symbol)), []).append(symbol)
             small_map.append(position)
             lines.append(f"  [{position}] = {len(groups)},")
             position += 1
-            for value in sorted(groups):
-                symbols = groups[value]
+            for key in sorted(groups):
+                value, symbols = key[0], groups[key]
                 names = ", ".join(self._sym(s) for s in symbols)
                 lines.append(f"    {value}, {len(symbols)}, {names},")
                 position += 2 + len(symbols)
