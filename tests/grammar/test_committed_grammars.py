@@ -26,7 +26,17 @@ def test_committed_parser_matches_regeneration(grammar_dir):
         assert json.loads(committed_json) == grammar, "grammar.js changed: regenerate src/"
     generated = generate(json.loads(committed_json))
     for relative, text in generated.files().items():
-        assert (grammar_dir / relative).read_text() == text, f"{relative} is stale"
+        committed = (grammar_dir / relative).read_text()
+        if committed != text:  # not `assert ==`: pytest's diff of a 1 MB parser.c takes hours
+            line = _first_difference(committed, text)
+            pytest.fail(f"{relative} is stale (first difference at line {line}): regenerate src/")
+
+
+def _first_difference(old: str, new: str) -> int:
+    for number, (a, b) in enumerate(zip(old.splitlines(), new.splitlines(), strict=False), 1):
+        if a != b:
+            return number
+    return min(old.count("\n"), new.count("\n")) + 1
 
 
 FIXTURES = ROOT / "tests" / "grammar" / "fixtures"
