@@ -258,3 +258,25 @@ End Sub
 """
     assert output(src, sandbox_dir=tmp_path) == ["C:\\Sandbox", "kept"]
     assert (tmp_path / "notes.txt").read_bytes() == b"kept\r\n"
+
+
+def test_huge_strings_end_the_run_as_a_limit() -> None:
+    """A sandbox limit, like steps and time: VBA strings may reach 2^31 - 1 characters
+    ("String data type" reference page), far more memory than a recorded run may take."""
+    for expression in ('String(2147483647, "x")', "Space(100000000)", "Space$(100000000)"):
+        obs = run(f"Sub Main()\n    Dim s As String\n    s = {expression}\nEnd Sub")
+        assert obs.error is not None and obs.error.get("limit") == "string length", expression
+    doubling = """
+Sub Main()
+    Dim s As String, i As Integer
+    s = "x"
+    For i = 1 To 40
+        s = s & s
+    Next
+End Sub"""
+    assert run(doubling).error.get("limit") == "string length"
+    # Print writes a number with a leading space for its sign and a trailing space
+    # ("Print # statement" reference page).
+    assert output('Sub Main()\n    Debug.Print Len(String(1000, "x") & Space(10))\nEnd Sub') == [
+        " 1010 "
+    ]

@@ -33,6 +33,7 @@ from .machine import (
     EndProgram,
     Frame,
     Instance,
+    LimitExceeded,
     ModuleInfo,
     ParamSpec,
     ProcInfo,
@@ -116,6 +117,22 @@ def _defaults(fn: Callable) -> list[object]:
             d = []
         _SIGNATURES[fn] = d
     return d
+
+
+# The longest string a program may build, in characters: a sandbox limit like steps and
+# time (VBA allows 2^31 - 1; `String(2147483647, "x")` must not take 2 GB of the host's
+# memory before the time limit can stop it).  Exceeding it ends the run as a limit.
+MAX_STRING = 1 << 24
+_LENGTH_FIRST = {"space", "space$", "string", "string$"}  # the first argument is a length
+
+
+def _length_guarded(fn: Callable) -> Callable:
+    def guarded(n: object, *rest: object) -> object:
+        if isinstance(n, (int, float)) and n > MAX_STRING:
+            raise LimitExceeded("string length")
+        return fn(n, *rest)
+
+    return guarded
 
 
 def call_builtin(fn: Callable, values: list) -> object:
@@ -787,6 +804,8 @@ class Compiler:
             fn = sym[1]
             if self.module.compare_text and sym[2] in _TEXT_BUILTINS:
                 fn = _TEXT_BUILTINS[sym[2]]
+            if sym[2] in _LENGTH_FIRST:
+                fn = _length_guarded(fn)
             if sym[2] == "array" and self.module.option_base == 1:
                 fn = lambda *a: VbaArray.from_list(a, 1)  # noqa: E731
             vals = self.arg_values(args)
@@ -888,6 +907,8 @@ class Compiler:
             def concat(fr: Frame) -> object:
                 a, b = left(fr), right(fr)
                 if type(a) is str and type(b) is str:
+                    if len(a) + len(b) > MAX_STRING:
+                        raise LimitExceeded("string length")
                     return a + b
                 return op.concat(scalar(a), scalar(b))
 
