@@ -38,7 +38,7 @@ def run_vba(tmp_path, vba_rules, vba_language, monkeypatch):
         translation = translate_module(vba_rules, vba_language, source, name, file)
         assert not translation.fragments, translation.code
         (root / f"{name}.py").write_text(translation.code)
-        helpers = translation.helpers | {"Null", "Integer", "effects"}
+        helpers = translation.helpers | {"Null", "Nothing", "Integer", "effects"}
         for relative, text in support_files(helpers).items():
             (root / relative).parent.mkdir(parents=True, exist_ok=True)
             (root / relative).write_text(text)

@@ -339,3 +339,20 @@ def test_app_path_and_command_are_the_sandboxed_ones(run_vba, tmp_path, monkeypa
         "End Function\n"
     )
     assert module.first_line() == "hello||C:\\Sandbox"
+
+
+def test_a_member_of_nothing_is_error_91(run_vba):
+    """The "Object variable or With block variable not set (Error 91)" page: using a member
+    of an object variable that is Nothing - also a typed one (`other.Total` on
+    `other As Counter`, plain attribute access in the translation)."""
+    module = run_vba(
+        'VERSION 1.0 CLASS\nAttribute VB_Name = "Counter"\nPublic Total As Long\n'
+        "Public Function Peek(ByVal other As Counter) As Long\n"
+        "    Peek = other.Total\n"
+        "End Function\n",
+        name="counter",
+        file="Counter.cls",
+    )
+    counter = module.Counter()
+    assert counter.peek(module.Counter()) == 0
+    assert vba_error_number(lambda: counter.peek(module.vba.Nothing)) == 91

@@ -37,13 +37,21 @@ class ModuleClosures:
                 self._by_module_name.setdefault(module.name.lower(), []).append(position)
                 for name in {n.lower() for n in provided_names(module)}:
                     self._by_member.setdefault(name, []).append(position)
-        self._cache: dict[int, list[A.Module]] = {}
+        self._cache: dict[tuple[int, ...], list[A.Module]] = {}
 
-    def of(self, module: A.Module) -> list[A.Module]:
+    def of(self, module: A.Module, also: Iterable[str] = ()) -> list[A.Module]:
+        """``also``: names of further modules the run needs with their own closures (the
+        classes of object arguments: an interface parameter may receive a class the
+        procedure's module never names)."""
         position = next(i for i, m in enumerate(self.modules) if m is module)
-        if position not in self._cache:
-            self._cache[position] = [self.modules[i] for i in sorted(self._reach(position))]
-        return self._cache[position]
+        extra = sorted({p for name in also for p in self._by_module_name.get(name.lower(), ())})
+        key = (position, *extra)
+        if key not in self._cache:
+            reach = self._reach(position)
+            for other in extra:
+                reach |= self._reach(other)
+            self._cache[key] = [self.modules[i] for i in sorted(reach)]
+        return self._cache[key]
 
     def _reach(self, start: int) -> set[int]:
         if self.modules[start].kind == "script":

@@ -30,6 +30,7 @@ from .inputs import (
     seed_for,
     unsupported,
 )
+from .objects import project_objects
 from .record import Budget, Recorder, Target
 from .render import TestedProcedure, harness_source, render_conftest, render_test_module
 from .vba_golden import workbook_from_state
@@ -102,6 +103,7 @@ def characterize(
     texts = [d.get("legacy_text", "") for d in details.values()]
     states = workbook_states(list(data_dirs), texts) if facts.excel or _any_document(asts) else {}
     mentioned = sheet_names(texts)
+    objects = project_objects(((ast, summary["module"]) for ast, summary in modules))
     for name, state in states.items():
         result.files[f"{golden.WORKBOOK_DIR}/{name}.json"] = golden.dumps(
             {"source": golden.OURS, **state}
@@ -114,7 +116,7 @@ def characterize(
             target.byref_out = outs.get(target.proc.name.lower(), ())
             relative = golden.golden_path(ast.name, target.proc.name)
             if relative not in kept:
-                data = _record_procedure(target, recorder, states, mentioned, result)
+                data = _record_procedure(target, recorder, states, mentioned, objects, result)
                 result.files[relative] = golden.dumps(data)
             tested.append(_tested(target, relative))
         if tested:
@@ -233,15 +235,18 @@ def _record_procedure(
     recorder: Recorder,
     states: dict[str, dict],
     mentioned: list[str],
+    objects: dict[str, list],
     result: CharacterizeResult,
 ) -> dict:
+    """``objects``: candidates of object and Type parameters (objects.project_objects)."""
     seed = seed_for(target.module.name, target.proc.name)
     name = python_name(target.proc.name)
-    reason = unsupported_reason(target, EXCEL_OBJECTS if target.excel and states else ())
+    excel = EXCEL_OBJECTS if target.excel and states else ()
+    reason = unsupported_reason(target, (*excel, *objects))
     if reason:
         result.skipped.append(f"{target.qualified}: {reason}")
         return golden.golden_file(target, name, seed, [], note=reason)
-    cases = _cases(target, recorder, states, mentioned, seed)
+    cases = _cases(target, recorder, states, mentioned, seed, objects)
     result.procedures += 1
     result.cases += sum(1 for c in cases if "skip" not in c)
     return golden.golden_file(target, name, seed, cases)
@@ -265,7 +270,12 @@ def _argument_lists(
 
 
 def _cases(
-    target: Target, recorder: Recorder, states: dict[str, dict], mentioned: list[str], seed: int
+    target: Target,
+    recorder: Recorder,
+    states: dict[str, dict],
+    mentioned: list[str],
+    seed: int,
+    objects: dict[str, list] | None = None,
 ) -> list[dict]:
     """Run every generated argument list; an Excel macro runs per workbook state, with
     the state's objects for its Workbook/Worksheet/Range parameters and its sheet names
@@ -274,12 +284,12 @@ def _cases(
     runs: list[tuple[list[dict], str | None]] = []
     if target.excel and states:
         for name, state in states.items():
-            objects, literals = excel_inputs(state, mentioned)
-            lists, omitted = _argument_lists(target, seed, objects, literals)
+            excel, literals = excel_inputs(state, mentioned)
+            lists, omitted = _argument_lists(target, seed, {**(objects or {}), **excel}, literals)
             omitted = omitted[: EXCEL_CASES // 3]
             runs += [(a, name) for a in lists[: EXCEL_CASES - len(omitted)] + omitted]
     else:
-        lists, omitted = _argument_lists(target, seed)
+        lists, omitted = _argument_lists(target, seed, objects)
         runs = [(a, None) for a in lists + omitted]
     budget = Budget()
     cases = []

@@ -58,8 +58,9 @@ class Recorder:
     def record(self, target: Target, arguments: list[dict], workbook: Any = None) -> dict:
         """The golden ``expect`` of one case, or ``{"skip": reason}`` when the oracle could
         not produce a trustworthy outcome (a limit, an interpreter failure)."""
-        project = Project(self.closures.of(target.module))
+        project = Project(self.closures.of(target.module, _argument_classes(arguments)))
         args = [vba_golden.decode(a, vba_values, _vba_array) for a in arguments]
+        args = vba_golden.resolve_arguments(args, lambda value: _make(project, value))
         before = vba_golden.BookState.of(workbook) if workbook is not None else None
         if workbook is not None:
             project.attach_workbook(workbook)
@@ -86,6 +87,31 @@ class Recorder:
         if _size(expect) > MAX_OUTCOME:
             return {"skip": f"outcome larger than {MAX_OUTCOME} characters: not kept as golden"}
         return expect
+
+
+def _argument_classes(arguments: list[dict]) -> set[str]:
+    """Project classes that fresh object arguments (also inside Type members) are of."""
+    found, stack = set(), list(arguments)
+    while stack:
+        data = stack.pop()
+        if data.get("type") == "Object" and data.get("new", {}).get("module"):
+            found.add(str(data.get("class")))
+        elif data.get("type") == "UDT":
+            stack.extend((data.get("value") or {}).values())
+    return found
+
+
+def _make(project: Project, value: Any) -> object:
+    """A fresh object or a Type value for an argument, made in the oracle's project."""
+    if isinstance(value, vba_golden.NewObject):
+        return project.create(value.kind)
+    udt = project.find_type(value.name.lower(), next(iter(project.modules.values())))
+    if udt is None:
+        raise ValueError(f"no Type {value.name} in the project")
+    made = udt.new()
+    for member, item in value.members.items():
+        made.vba_let(member.lower(), [], item)
+    return made
 
 
 def _expect(target: Target, arguments: list[dict], obs: Any) -> dict:

@@ -144,7 +144,52 @@ def decode(data: dict, kinds: Any = None, array: Callable[[list, list], Any] | N
         return array(items, bounds) if array else items
     if kind == "Object" and "excel" in data:
         return ExcelRef(str(data.get("class")), **data["excel"])
+    if kind == "Object" and "new" in data:
+        return NewObject(str(data.get("class")), data["new"].get("module"))
+    if kind == "UDT":
+        members = {k: decode(v, kinds, array) for k, v in (value or {}).items()}
+        return UdtArgument(str(data.get("name")), data.get("module"), members)
     raise ValueError(f"cannot build a {kind} value from golden data")
+
+
+@dataclasses.dataclass(frozen=True)
+class NewObject:
+    """A fresh object argument: a new instance of a project class (``module``: the Python
+    module of its translation) or a library object (Collection, MSForms.ReturnBoolean,
+    PropertyBag: ``module`` None). Each side makes its own (``resolve_arguments``)."""
+
+    kind: str
+    module: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class UdtArgument:
+    """A user-defined Type argument: the Type's name, the Python module of its translation
+    and its members' values (members left out keep their defaults)."""
+
+    name: str
+    module: str | None
+    members: dict
+
+
+def new_object(kind: str, module: str | None = None) -> dict:
+    """The golden form of a fresh object argument."""
+    return {"type": "Object", "class": kind, "new": {"module": module} if module else {}}
+
+
+def resolve_arguments(args: list, make: Callable[[Any], Any]) -> list:
+    """Arguments with NewObject/UdtArgument placeholders (also inside a Type's members)
+    made by ``make`` (the oracle's project, or the translated package)."""
+
+    def resolve(value: Any) -> Any:
+        if isinstance(value, UdtArgument):
+            members = {k: resolve(v) for k, v in value.members.items()}
+            return make(UdtArgument(value.name, value.module, members))
+        if isinstance(value, NewObject):
+            return make(value)
+        return value
+
+    return [resolve(a) for a in args]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -453,6 +498,25 @@ class Harness:
     def kinds(self) -> Any:
         return _support(self.package, "values")
 
+    def make(self, value: Any) -> Any:
+        """A NewObject or UdtArgument in the translated package: a new instance of the
+        translated class (or the support package's library object); a Type's dataclass
+        with the given members (matched by name ignoring case and underscores)."""
+        if isinstance(value, NewObject) and value.module is None:
+            low = value.kind.lower().rsplit(".", 1)[-1]
+            forms = _support(self.package, "forms")
+            if forms is not None and low in getattr(forms, "LIBRARY_OBJECTS", {}):
+                return forms.LIBRARY_OBJECTS[low]()
+            return getattr(_support(self.package, "objects"), value.kind.rsplit(".", 1)[-1])()
+        name = value.kind if isinstance(value, NewObject) else value.name
+        made = getattr(importlib.import_module(f"{self.package}.{value.module}"), name)()
+        if isinstance(value, UdtArgument):
+            fields = {_member(f.name): f.name for f in dataclasses.fields(made)}
+            for member, item in value.members.items():
+                if _member(member) in fields:
+                    object.__setattr__(made, fields[_member(member)], item)
+        return made
+
     def array_maker(self) -> Callable[[list, list], Any] | None:
         arrays = _support(self.package, "arrays")
         if arrays is None:
@@ -507,6 +571,7 @@ class Harness:
             try:
                 module = self.module(module_name)
                 args = [decode(a, self.kinds(), self.array_maker()) for a in arguments]
+                args = resolve_arguments(args, self.make)
                 result = call(module, args, book)
             except NotImplementedError as exc:
                 error = {

@@ -584,3 +584,21 @@ def test_a_vb6_form_names_its_controls_directly():
     )
     assert obs.error is None, obs.error
     assert obs.result == 21
+
+
+def test_property_bag_reads_back_what_was_written_or_the_default():
+    """VB6 "PropertyBag object": ReadProperty returns the value WriteProperty stored, or
+    the default given when the bag has none (WriteProperty with a value equal to its
+    default stores nothing)."""
+    source = (
+        "Function Main()\n"
+        "    Dim bag As New PropertyBag\n"
+        '    bag.WriteProperty "Min", 5, 0\n'
+        '    bag.WriteProperty "Max", 9, 9\n'
+        '    Main = bag.ReadProperty("Min", 1) & " " & bag.ReadProperty("Max", 7) _\n'
+        '        & " " & bag.ReadProperty("Other", "none")\n'
+        "End Function\n"
+    )
+    obs = run_modules({"Main.bas": source})
+    assert obs.error is None, obs.error
+    assert obs.result == "5 7 none"

@@ -1553,3 +1553,22 @@ def test_module_state_persists_until_fresh() -> None:
     )
     assert [p.call("Next1").result for _ in range(3)] == [1, 2, 3]
     assert p.fresh().call("Next1").result == 1
+
+
+def test_byref_argument_of_another_type_is_a_coerced_temporary() -> None:
+    """The "ByRef argument type mismatch" page: an argument that is not a variable of the
+    parameter's type is evaluated into a temporary coerced to that type ("41" to the
+    Integer 41; "" does not coerce: Type mismatch, 13) and the caller's value is kept;
+    under DefInt A-Z an Optional parameter without As is an Integer too (MS-VBAL 5.2.2)."""
+    source = (
+        "DefInt A-Z\n"
+        "Sub F(n As Integer, Optional m = 10)\n"
+        "    n = n + m\n"
+        "    Debug.Print n; TypeName(m)\n"
+        "End Sub\n"
+    )
+    obs = run(source, "F", "41")
+    assert obs.error is None and obs.output == [" 51 Integer"]
+    assert obs.byref[0] == "41"
+    assert run(source, "F", "").error["number"] == 13
+    assert run(source, "F", 1, "x").error["number"] == 13

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from .coerce import to_long
 from .objects import OMITTED, NativeObject, deref
-from .values import MISSING, Empty
+from .values import MISSING, Empty, Integer, VbaError
 
 FORM_METHODS = {"show", "hide", "printform", "refresh", "repaint", "setfocus", "move"}
 FORM_PROPERTIES = ("caption", "width", "height", "left", "top", "visible", "enabled", "tag")
@@ -136,3 +136,62 @@ def form_member(
     if args:
         return control.vba_get("value", [])
     return control
+
+
+class ReturnValue(NativeObject):
+    """MSForms.ReturnBoolean / ReturnInteger / ReturnString / ReturnSingle: the argument an
+    event handler changes to answer its caller (Cancel, KeyAscii); Value is the default
+    member."""
+
+    vba_default_member = "value"
+
+    def __init__(self, kind: str, value: object) -> None:
+        self.vba_typename = kind
+        self.value = value
+
+    def vba_value(self) -> object:
+        return self.value
+
+    def vba_let_value(self, value: object) -> None:
+        self.value = value
+
+
+class PropertyBag(NativeObject):
+    """VB6's PropertyBag, in memory: WriteProperty stores a value unless it equals the
+    default given; ReadProperty returns it, else the default ("PropertyBag object")."""
+
+    vba_typename = "PropertyBag"
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+
+    def vba_readproperty(self, name: object, default: object = Empty) -> object:
+        return self.values.get(str(name).lower(), default)
+
+    def vba_writeproperty(self, name: object, value: object, default: object = MISSING) -> None:
+        key = str(name).lower()
+        if default is not MISSING and _same_value(value, default):
+            self.values.pop(key, None)
+            return
+        self.values[key] = value
+
+
+def _same_value(a: object, b: object) -> bool:
+    """VBA's `a = b` (a Null or a mismatch is not equal)."""
+    from .operators import eq
+
+    try:
+        return eq(a, b) is True
+    except VbaError:
+        return False
+
+
+LIBRARY_OBJECTS: dict[str, Callable[[], object]] = {
+    "returnboolean": lambda: ReturnValue("ReturnBoolean", False),
+    "returninteger": lambda: ReturnValue("ReturnInteger", Integer(0)),
+    "returnstring": lambda: ReturnValue("ReturnString", ""),
+    "returnsingle": lambda: ReturnValue("ReturnSingle", 0.0),
+    "propertybag": PropertyBag,
+}
+"""Library objects of forms code a program can make (`New PropertyBag`) or receive as
+arguments (event handlers' MSForms.Return* objects), by lower-case class name."""

@@ -388,6 +388,10 @@ class Project:
             return Collection()
         if low == "dictionary":
             return Dictionary()
+        from .forms import LIBRARY_OBJECTS
+
+        if low in LIBRARY_OBJECTS:
+            return LIBRARY_OBJECTS[low]()
         return hostlib.create_object(self.rt, class_name)
 
     def module_object(self, mod: ModuleInfo) -> object:

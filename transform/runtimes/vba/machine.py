@@ -314,7 +314,7 @@ class ProcInfo:
                 d = p.default
                 cells.append(Cell(d if p.type.coerce is None or d is MISSING else p.type.coerce(d)))
             elif p.byref and isinstance(a, Cell):
-                cells.append(a)
+                cells.append(_byref_cell(a, p.type.coerce, _exact_type(p.type)))
             else:
                 v = copy_value(deref(a))
                 co = p.type.coerce
@@ -396,7 +396,7 @@ class ProcInfo:
             a = args[0]
             ta = type(a)
             if byref and (ta is Cell or ta is ElemRef):
-                c1 = a
+                c1 = a if exact is None or type(a.v) is exact else _byref_cell(a, _co, exact)
             else:
                 v = a.v if ta is Cell or ta is ElemRef else a
                 if type(v) is not exact:
@@ -429,7 +429,8 @@ class ProcInfo:
         for a, (byref, co, exact) in zip(args, self.plan, strict=True):
             ta = type(a)
             if byref and (ta is Cell or ta is ElemRef):
-                cells.append(a)
+                same = exact is None or type(a.v) is exact
+                cells.append(a if same else _byref_cell(a, co, exact))
                 continue
             v = a.v if isinstance(a, Cell) else a
             t = type(v)
@@ -490,6 +491,16 @@ _EXACT = {"long": int, "string": str, "double": float, "boolean": bool, "integer
 def is_immutable(v: object) -> bool:
     """A value that can be shared by every new variable (no copy on creation)."""
     return isinstance(v, _IMMUTABLE) or v is Empty or v is Nothing or v is Null
+
+
+def _byref_cell(a: Cell, coerce: Callable[[object], object] | None, exact: type | None) -> Cell:
+    """The Cell a ByRef parameter of a scalar declared type gets: the caller's when the
+    value already has the type; otherwise a coerced temporary, as VBA passes an argument
+    that is not a variable of the parameter's type (the caller does not see changes;
+    a value that does not coerce raises, e.g. 13 for "" to Integer)."""
+    if exact is None or coerce is None or type(a.v) is exact:
+        return a
+    return Cell(coerce(copy_value(a.v)))
 
 
 def _exact_type(spec: TypeSpec) -> type | None:

@@ -303,6 +303,22 @@ class _NothingType(_Singleton):
         ``ws["A1"]``): error 91, as using any member of Nothing is in VBA."""
         raise VbaError(91)
 
+    def __getattr__(self, name: str) -> object:
+        """Translated code using a member of an object variable that holds Nothing
+        (`o.sku`, `o.init()`): error 91, "Object variable or With block variable not set".
+        Raised as an AttributeError too, so `getattr(x, name, default)` still works."""
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise NothingMemberError(91)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise NothingMemberError(91)
+
+
+class NothingMemberError(VbaError, AttributeError):
+    """Error 91 from using a member of Nothing (an AttributeError for Python's own
+    attribute protocol)."""
+
 
 Empty = _EmptyType()
 Null = _NullType()
