@@ -180,3 +180,30 @@ def test_order_model_procedures_return_expected_values(converted):
     assert service.status_to_name(service.OrderStatus.OS_CANCELLED) == "Cancelled"
     assert service.error_code(-2147221504 + 1003) == 1003
     assert service.build_catalog().on_hand("gad-002") == 10
+
+
+def test_vb6_self_test_prints_and_writes_what_expected_md_gives(converted, capsys, tmp_path):
+    """samples/vb6-inventory/EXPECTED.md: SelfTest's 16 output lines (GoSub report, Put/Get
+    records, Erl, DefInt overflow), and the files left in App.Path (the working folder):
+    stock.txt as Write # writes it, stock.dat as 4 packed 42-byte StockRec records."""
+    import os
+
+    blocks = re.findall(
+        r"```expected-output\n(.*?)```",
+        (SAMPLES / "vb6-inventory" / "EXPECTED.md").read_text(),
+        re.S,
+    )
+    module = _module(converted, "vb6-inventory", "mod_main")
+    previous = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        module.self_test()
+    finally:
+        os.chdir(previous)
+    assert capsys.readouterr().out.replace("\r\n", "\n").splitlines() == blocks[0].splitlines()
+    stock = (tmp_path / "stock.txt").read_bytes().decode("cp1252")
+    assert stock.split("\r\n")[:-1] == blocks[1].splitlines()
+    data = (tmp_path / "stock.dat").read_bytes()
+    assert len(data) == 168
+    assert data[:32] == b"WID-001 Widget" + b" " * 18
+    assert data[32:42] == bytes.fromhex("7800") + bytes.fromhex("A861000000000000")

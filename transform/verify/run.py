@@ -99,7 +99,11 @@ def run_tests(out_dir: Path, timeout: float) -> Run:
     plugin writing one JSON line per test."""
     with tempfile.TemporaryDirectory(prefix="transform-verify-") as scratch:
         log = Path(scratch) / "results.jsonl"
-        env = {**os.environ, LOG_VARIABLE: str(log)}
+        # The generated tests need no third-party pytest plugins (loading them costs
+        # seconds), and their per-case re-imports should reuse the bytecode of the
+        # translated package rather than compile it again (PYTHONDONTWRITEBYTECODE).
+        env = {**os.environ, LOG_VARIABLE: str(log), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         command = [
             sys.executable,
             "-m",
