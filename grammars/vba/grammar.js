@@ -58,11 +58,13 @@ const PREC = {
   postfix: 15,
 };
 
-// Letters allowed in identifiers besides ASCII: Latin-1 letters, Latin Extended, Greek,
-// Cyrillic, ..., CJK.  Written as real characters (not \u escapes) for any regex engine.
-const UNI =
-  '\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u1FFF' +
-  '\u3040-\uD7FF\uF900-\uFDCF\uFE70-\uFEFE\uFF10-\uFFEF';
+// Characters allowed in identifiers besides ASCII: every non-ASCII character but the
+// blanks the grammar treats as extras (NBSP, zero-width space, BOM) and the Unicode line
+// and paragraph separators.  MS-VBAL 3.3.5.1 leaves non-Latin identifiers to the code
+// page, and the VBA and VB6 editors accept any code-page character there (`¨hash`,
+// `Sub 包件_Click`); files decoded with the wrong code page show such names as symbols
+// (`total€`), which must still read as names.
+const UNI = '\u0080-\u009F\u00A1-\u200A\u200C-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD';
 const IDENT_START = `[A-Za-z_${UNI}]`;
 const IDENT_CHAR = `[A-Za-z0-9_${UNI}]`;
 
@@ -90,7 +92,7 @@ const GUID =
 // `mId = 1`, `attribute = node.Text`): where a name may start a statement they are also
 // accepted as identifiers, and the statement using them as keywords wins by precedence
 // when both readings are possible.
-const SOFT_KEYWORDS = ['Name', 'Mid', 'Attribute', 'Begin', 'Class'];
+const SOFT_KEYWORDS = ['Name', 'Mid', 'Attribute', 'Begin', 'Class', 'Input', 'Return'];
 const softIdentifiers = ($) => SOFT_KEYWORDS.map((w) => alias($[`_kw_${w.toLowerCase()}`], $.identifier));
 
 // `#If ... #End If` whose branches hold `body` elements: statements, Type members, Enum
@@ -153,13 +155,16 @@ module.exports = grammar({
           // `!INC Group.Script`: the include directive of Sparx Enterprise Architect's
           // script host, found in the .vbs files of EA script libraries.
           /![iI][nN][cC][ \t][^\r\n]*/,
+          // `#$language = "VBScript"`: SecureCRT's script header, which the host removes
+          // before the VBScript engine sees the file.
+          /#[ \t]*\$[^\r\n]*/,
         ),
       ),
 
     // Identifier with an optional type hint (% & ^ # @ $, MS-VBAL 3.3.5.3; `!` is the
     // dictionary-access operator here), or a [foreign name].
     identifier: (_) =>
-      new RegExp(`${IDENT_START}${IDENT_CHAR}*[%&^#@$]?|\\[[^\\]\\r\\n]+\\]`),
+      new RegExp(`${IDENT_START}${IDENT_CHAR}*[%&^#@$]?|\\[[^\\]\\r\\n]*\\]`),
 
     integer_literal: (_) =>
       token(choice(/[0-9]+[%&^]?/, /&[hH][0-9A-Fa-f]+[%&^]?/, /&[oO][0-7]+[%&^]?/)),
@@ -652,6 +657,9 @@ module.exports = grammar({
               ),
               field('alternative', alias($._single_line_else, $.else_clause)),
             ),
+            // `If x Then y = 1 End If`: the VBScript engine accepts a closing End If on
+            // the same line.
+            optional(ckw('End If')),
           ),
         ),
       ),
@@ -821,7 +829,8 @@ module.exports = grammar({
 
     goto_statement: ($) => seq(kw('GoTo'), field('target', $._jump_target)),
     gosub_statement: ($) => seq(kw('GoSub'), field('target', $._jump_target)),
-    return_statement: (_) => kw('Return'),
+    // `Return = x` is an assignment in VBScript, which has no GoSub.
+    return_statement: ($) => prec(1, alias($._kw_return, 'Return')),
 
     on_error_statement: ($) =>
       seq(
@@ -1002,12 +1011,16 @@ module.exports = grammar({
     spc_clause: ($) => seq(kw('Spc'), '(', field('value', $._expression), ')'),
     tab_clause: ($) => seq(kw('Tab'), optional(seq('(', field('value', $._expression), ')'))),
 
+    // `Input = x` is an assignment in VBScript, which has no file statements.
     input_statement: ($) =>
-      seq(
-        kw('Input'),
-        field('file_number', $.file_number),
-        ',',
-        commaSep1(field('variable', $._expression)),
+      prec(
+        1,
+        seq(
+          alias($._kw_input, 'Input'),
+          field('file_number', $.file_number),
+          ',',
+          commaSep1(field('variable', $._expression)),
+        ),
       ),
 
     line_input_statement: ($) =>
@@ -1080,6 +1093,8 @@ module.exports = grammar({
     _step_paren: (_) => token(/[sS][tT][eE][pP][ \t]*\(/),
 
     _kw_name: (_) => new RegExp(ci('Name')),
+    _kw_input: (_) => new RegExp(ci('Input')),
+    _kw_return: (_) => new RegExp(ci('Return')),
     _kw_mid: (_) => /[mM][iI][dD][bB]?\$?/,
     _kw_attribute: (_) => new RegExp(ci('Attribute')),
     _kw_begin: (_) => new RegExp(ci('Begin')),

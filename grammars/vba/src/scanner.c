@@ -33,21 +33,21 @@ void tree_sitter_vba_external_scanner_deserialize(void *payload, const char *buf
 static bool is_ascii_letter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static bool is_digit(int32_t c) { return c >= '0' && c <= '9'; }
 
-/* Letters beyond ASCII, as the grammar's identifier pattern allows them. */
+/* Characters beyond ASCII that the grammar's identifier pattern allows (UNI there). */
 static bool is_other_letter(int32_t c) {
-  return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c <= 0xD6) ||
-         (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x1FFF) ||
-         (c >= 0x3040 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
-         (c >= 0xFE70 && c <= 0xFEFE) || (c >= 0xFF10 && c <= 0xFFEF);
+  return (c >= 0x80 && c <= 0x9F) || (c >= 0xA1 && c <= 0x200A) || (c >= 0x200C && c <= 0x2027) ||
+         (c >= 0x202A && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFEFE) ||
+         (c >= 0xFF00 && c <= 0xFFFD);
 }
 
 static bool is_name_start(int32_t c) { return is_ascii_letter(c) || is_other_letter(c); }
 static bool is_name_char(int32_t c) { return is_name_start(c) || is_digit(c) || c == '_'; }
 
-/* What can start the right operand of a binary operator. */
+/* What can start the right operand of a binary operator (`_`: a line continuation,
+   `a&_` + newline). */
 static bool starts_operand(int32_t c) {
   return is_name_start(c) || is_digit(c) || c == '"' || c == '(' || c == '[' || c == '.' ||
-         c == '-' || c == '+' || c == '#';
+         c == '-' || c == '+' || c == '#' || c == '_';
 }
 
 static void skip_blanks(TSLexer *lexer) {

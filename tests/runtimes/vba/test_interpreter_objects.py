@@ -602,3 +602,15 @@ def test_property_bag_reads_back_what_was_written_or_the_default():
     obs = run_modules({"Main.bas": source})
     assert obs.error is None, obs.error
     assert obs.result == "5 7 none"
+
+
+def test_vbscript_has_no_vba_only_functions() -> None:
+    """VBScript's functions are those of its reference page ("VBScript Functions"); Input,
+    Dir or Format are ordinary names there, so a script may assign them."""
+    from transform.parse.vba_lower import parse_text
+    from transform.runtimes.vba.interpreter import Project
+
+    src = 'Input = "abc"\nDir = Len(Input)\nIf Dir = 3 Then WScript.Echo UCase(Input) End If\n'
+    obs = Project([parse_text(src, "n.vbs")]).call(None)
+    assert obs.error is None, obs.error
+    assert obs.output == ["ABC"]

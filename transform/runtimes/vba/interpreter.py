@@ -93,6 +93,27 @@ def to_plain(v: object) -> object:
 # --------------------------------------------------------------------------- project
 
 
+# The functions of VBScript ("VBScript Functions", VBScript Language Reference): other
+# VBA library names (Input, Dir, Environ, Format, IIf ...) are ordinary names in a script.
+# fmt: off
+VBSCRIPT_FUNCTIONS = frozenset({
+    "abs", "array", "asc", "ascb", "ascw", "atn", "cbool", "cbyte", "ccur", "cdate", "cdbl",
+    "chr", "chrb", "chrw", "cint", "clng", "cos", "createobject", "csng", "cstr", "date",
+    "dateadd", "datediff", "datepart", "dateserial", "datevalue", "day", "escape", "eval", "exp",
+    "filter", "fix", "formatcurrency", "formatdatetime", "formatnumber", "formatpercent",
+    "getlocale", "getobject", "getref", "hex", "hour", "inputbox", "instr", "instrb", "instrrev",
+    "int", "isarray", "isdate", "isempty", "isnull", "isnumeric", "isobject", "join", "lbound",
+    "lcase", "left", "leftb", "len", "lenb", "loadpicture", "log", "ltrim", "mid", "midb",
+    "minute", "month", "monthname", "msgbox", "now", "oct", "replace", "rgb", "right", "rightb",
+    "rnd", "round", "rtrim", "scriptengine", "scriptenginebuildversion",
+    "scriptenginemajorversion", "scriptengineminorversion", "second", "setlocale", "sgn", "sin",
+    "space", "split", "sqr", "strcomp", "string", "strreverse", "tan", "time", "timer",
+    "timeserial", "timevalue", "trim", "typename", "ubound", "ucase", "unescape", "vartype",
+    "weekday", "weekdayname", "year",
+})
+# fmt: on
+
+
 class Project:
     """A set of modules linked together, ready to run."""
 
@@ -309,13 +330,14 @@ class Project:
                 return found
         if name in self.modules:
             return ("module", self.modules[name])
-        if name in hostlib.OVERRIDES:
+        if mod.kind == "script" and name not in VBSCRIPT_FUNCTIONS:
+            pass  # `Input = x`, `Dir = "C:\"`: VBA-only functions are plain names there
+        elif name in hostlib.OVERRIDES:
             return ("rtbuiltin", hostlib.OVERRIDES[name])
-        if name in BUILTINS:
+        elif name in BUILTINS:
             return ("builtin", BUILTINS[name], name)
-        fn = hostlib.RUNTIME_BUILTINS.get(name)
-        if fn is not None:
-            return ("rtbuiltin", fn)
+        elif name in hostlib.RUNTIME_BUILTINS:
+            return ("rtbuiltin", hostlib.RUNTIME_BUILTINS[name])
         if name in hostlib.GLOBAL_OBJECTS or name in self.host_globals:
             return ("global", name)
         return None
