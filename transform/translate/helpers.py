@@ -1,6 +1,6 @@
 """Helpers translated code calls besides the value library: the Err object and error
 catching, late-bound member access, indexing, For Each, objects (Collection, Dictionary,
-translated classes, events), Static-free file I/O, IIf/Choose, Excel binding.
+translated classes, events), Static-free file I/O, IIf/Choose (Excel binding: workbook.py).
 
 Why a separate module: these are the translation's side of VBA semantics (the
 interpreter has its own frames and cells); they are built on the same value library
@@ -39,8 +39,6 @@ __all__ = [
     "dll_call",
     "each",
     "err",
-    "excel_global",
-    "excel_call",
     "effects",
     "erl",
     "ui_effect",
@@ -360,23 +358,6 @@ def mid_replace(target: object, start: object, *rest: object) -> str:
     if len(rest) == 2:
         return mid_assign(str(target), start, rest[1], rest[0])
     return mid_assign(str(target), start, rest[0])
-
-
-def excel_global(name: str) -> object:
-    """Excel's global objects (Application, Worksheets, ...) of the bound workbook."""
-    if _excel["host"] is None:
-        raise VbaError(424, f"No workbook bound for Excel object {name}")
-    return _excel["host"].global_get(name, [], None)
-
-
-_excel: dict[str, Any] = {"host": None}
-
-
-def excel_call(name: str, *args: object) -> object:
-    """Excel's global functions (Intersect, Union) of the bound workbook."""
-    if _excel["host"] is None:
-        raise VbaError(424, f"No workbook bound for Excel function {name}")
-    return _excel["host"].global_get(name, list(args), None)
 
 
 effects: list[dict] = []
