@@ -979,7 +979,7 @@ module.exports = grammar({
     // `Print #1, a; b`, `Debug.Print x`, `Printer.Print`, `.Print` (With), `Print "x"` (VB6 form).
     print_statement: ($) =>
       seq(
-        optional(seq(optional(field('object', $._lexpr)), $._dot)),
+        optional(choice(seq(field('object', $._lexpr), $._dot), '.')),
         kw('Print'),
         optional(
           choice(
