@@ -20,7 +20,7 @@ from transform.parse import vba_ast as A
 
 from . import operators as op
 from .arrays import VbaArray
-from .coerce import LET_COERCIONS, to_boolean, to_long, to_string
+from .coerce import LET_COERCIONS, to_long, to_string
 from .constants import VBA_CONSTANTS
 from .machine import (
     EXIT_DO,
@@ -60,6 +60,7 @@ from .objects import (
     member_set,
     scalar,
     store_index,
+    truthy,
 )
 from .printing import COMMA, SEMICOLON, Spc, Tab
 from .strings import lset, mid_assign, rset
@@ -1301,7 +1302,7 @@ class Compiler:
 
                 def if1(fr: Frame) -> object:
                     v = raw(fr)
-                    if v is True or (v is not False and _truthy(v)):
+                    if v is True or (v is not False and truthy(v)):
                         return b0(fr, 0)
                     return None
 
@@ -1309,7 +1310,7 @@ class Compiler:
 
             def if_else(fr: Frame) -> object:
                 v = raw(fr)
-                if v is True or (v is not False and _truthy(v)):
+                if v is True or (v is not False and truthy(v)):
                     return b0(fr, 0)
                 return else_(fr, 0)
 
@@ -1334,7 +1335,7 @@ class Compiler:
                 return True
             if v is False:
                 return False
-            return _truthy(v)
+            return truthy(v)
 
         return truth
 
@@ -1362,11 +1363,11 @@ class Compiler:
             for tests, body in cases:
                 for kind, e, upper, ev in tests:
                     if kind == "range":
-                        ok = _truthy(op.ge(v, e(fr), text, a_variant=sv, b_variant=ev)) and _truthy(
+                        ok = truthy(op.ge(v, e(fr), text, a_variant=sv, b_variant=ev)) and truthy(
                             op.le(v, upper(fr), text, a_variant=sv, b_variant=ev)
                         )
                     else:
-                        ok = _truthy(_COMPARE_OPS[kind](v, e(fr), text, a_variant=sv, b_variant=ev))
+                        ok = truthy(_COMPARE_OPS[kind](v, e(fr), text, a_variant=sv, b_variant=ev))
                     if ok:
                         return body(fr, 0)
             if else_ is not None:
@@ -1395,10 +1396,10 @@ class Compiler:
             store(fr, start(fr))
             last = end(fr)
             inc = step(fr)
-            down = _truthy(op.lt(inc, 0))
+            down = truthy(op.lt(inc, 0))
             while True:
                 cur = load(fr)
-                if _truthy(op.lt(cur, last) if down else op.gt(cur, last)):
+                if truthy(op.lt(cur, last) if down else op.gt(cur, last)):
                     return None
                 r = body(fr, 0)
                 if r is not None:
@@ -2092,16 +2093,6 @@ def _call_named(fn: Callable, values: list, names: list) -> object:
         return call_builtin(fn, args)
 
 
-def _truthy(v: object) -> bool:
-    if v is True:
-        return True
-    if v is False or v is Null or v is Empty:
-        return False
-    if type(v) is int or type(v) is float:
-        return v != 0
-    return to_boolean(scalar(v))
-
-
 def _form_name(project: Any, name: str, passers: list, kw: Any) -> Fn:
     """A name nothing declares, in a form's code: a global object (Err, App, ...) when
     there is one, else the form's control of that name."""
@@ -2235,11 +2226,11 @@ def _continue_generic(fr, cell, inc, last, body, rt, variant, store) -> object: 
     """Finish a For loop whose counter stopped being a plain integer."""
     if inc is None:
         inc = 1
-    down = _truthy(op.lt(inc, 0))
+    down = truthy(op.lt(inc, 0))
     store(fr, op.add(cell.v, inc, variant)) if inc is not None else None
     while True:
         cur = cell.v
-        if _truthy(op.lt(cur, last) if down else op.gt(cur, last)):
+        if truthy(op.lt(cur, last) if down else op.gt(cur, last)):
             return None
         r = body(fr, 0)
         if r is not None:

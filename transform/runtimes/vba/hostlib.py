@@ -25,6 +25,7 @@ from .objects import (
     deref,
     member_get,
     member_let,
+    truthy,
 )
 from .values import MISSING, Empty, Null, VbaError, VbaObject
 
@@ -224,9 +225,7 @@ def iif(rt: Any, fr: Any, *args: object) -> object:
     a = [deref(x) for x in args]
     if len(a) != 3:
         raise VbaError(450)
-    from .compiler import _truthy
-
-    return a[1] if _truthy(a[0]) else a[2]
+    return a[1] if truthy(a[0]) else a[2]
 
 
 def choose(rt: Any, fr: Any, *args: object) -> object:
@@ -236,13 +235,11 @@ def choose(rt: Any, fr: Any, *args: object) -> object:
 
 
 def switch(rt: Any, fr: Any, *args: object) -> object:
-    from .compiler import _truthy
-
     a = [deref(x) for x in args]
     if len(a) % 2:
         raise VbaError(5)
     for i in range(0, len(a), 2):
-        if _truthy(a[i]):
+        if truthy(a[i]):
             return a[i + 1]
     return Null
 

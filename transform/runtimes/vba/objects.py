@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from .arrays import VbaArray
-from .coerce import to_long, to_string
+from .coerce import to_boolean, to_long, to_string
 from .operators import compare_strings
 from .values import MISSING, Empty, Nothing, Null, VbaError, VbaObject
 
@@ -207,6 +207,17 @@ def scalar(v: object) -> object:
                     return v
                 raise
     return v
+
+
+def truthy(v: object) -> bool:
+    """A condition's value as VBA tests it (If, IIf, Switch): Null and Empty are False."""
+    if v is True:
+        return True
+    if v is False or v is Null or v is Empty:
+        return False
+    if type(v) is int or type(v) is float:
+        return v != 0
+    return to_boolean(scalar(v))
 
 
 def index_value(v: object, args: list) -> object:
