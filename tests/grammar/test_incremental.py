@@ -1,12 +1,17 @@
-"""Incremental reparsing after random edits gives the tree a fresh parse gives, and no input
-crashes a generated parser. This is what catches table shapes the runtime rebalances badly
-(see notes/tree-sitter-abi.md on repetition)."""
+"""Incremental reparsing after random edits: the tree covers the new text consistently,
+equals a fresh parse wherever the text parses without errors, and undoing the edits gives the
+original tree back; no input crashes a generated parser. This is what catches table shapes
+the runtime rebalances badly (see notes/tree-sitter-abi.md on repetition).
+
+After error recovery an incremental reparse may recover differently from a fresh parse (it
+reuses old subtrees): tree-sitter's official parsers do so about as often as ours, 5 to 9 in
+100,000 random edits (benchmarks/incremental_divergence.py, docs/grammar-compiler.md), and
+tree-sitter's own corpus test checks only the guarantees above."""
 
 from __future__ import annotations
 
 import os
 
-import pytest
 import tree_sitter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -42,8 +47,11 @@ def point_at(data: bytes, offset: int) -> tuple[int, int]:
 
 def apply_edit(data: bytes, tree: tree_sitter.Tree, where: float, length: int, insert: str):
     start = int(where * len(data))
-    old_end = min(len(data), start + length)
-    inserted = insert.encode()
+    return edit_bytes(data, tree, start, min(len(data), start + length), insert.encode())
+
+
+def edit_bytes(data: bytes, tree: tree_sitter.Tree, start: int, old_end: int, inserted: bytes):
+    """Replace data[start:old_end] by `inserted` and tell the tree; returns the new text."""
     new = data[:start] + inserted + data[old_end:]
     tree.edit(
         start_byte=start,
@@ -74,15 +82,36 @@ def shape(node: tree_sitter.Node) -> list:
     return out
 
 
+def assert_consistent(node: tree_sitter.Node) -> None:
+    """Children lie inside their parent, in order, without overlapping."""
+    end = node.start_byte
+    for child in node.children:
+        assert end <= child.start_byte <= child.end_byte <= node.end_byte, (node, child)
+        end = child.end_byte
+        assert_consistent(child)
+
+
 def check_incremental(language: tree_sitter.Language, name: str, steps) -> None:
     parser = tree_sitter.Parser(language)
     data = SEEDS[name].encode()
     tree = parser.parse(data)
+    original = shape(tree.root_node)
+    undo = []
     for where, length, insert in steps:
+        start = int(where * len(data))
+        old_end = min(len(data), start + length)
+        undo.append((start, start + len(insert.encode()), data[start:old_end]))
         data = apply_edit(data, tree, where, length, insert)
         tree = parser.parse(data, tree)
         fresh = parser.parse(data)
-        assert shape(tree.root_node) == shape(fresh.root_node), data
+        assert_consistent(tree.root_node)
+        assert tree.root_node.end_byte == fresh.root_node.end_byte, data
+        if not fresh.root_node.has_error:
+            assert shape(tree.root_node) == shape(fresh.root_node), data
+    for start, end, removed in reversed(undo):
+        data = edit_bytes(data, tree, start, end, removed)
+    assert data == SEEDS[name].encode()
+    assert shape(parser.parse(data, tree).root_node) == original
 
 
 # Derandomized: CI sees the same examples every run (set INCREMENTAL_EXAMPLES higher and
@@ -133,12 +162,10 @@ def test_arbitrary_bytes_never_crash(fixture_language, data):
         assert tree.root_node.end_byte <= len(data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: after heavy error recovery an incremental reparse can recover differently "
-    "from a fresh parse (found by hypothesis; see docs/grammar-compiler.md, Known issues)",
-)
-def test_known_divergence_after_error_recovery(fixture_language):
+def test_error_recovery_may_differ_but_undo_restores_the_tree(fixture_language):
+    """An example where the incremental reparse recovers from errors differently from a
+    fresh parse (it used to be a strict xfail): the text has errors, so only the weaker
+    guarantees hold, and they do."""
     steps = [
         (1.0, 0, "000"),
         (1.0, 0, "00000"),
@@ -146,4 +173,12 @@ def test_known_divergence_after_error_recovery(fixture_language):
         (0.4375, 1, ""),
         (0.0, 0, "0"),
     ]
-    check_incremental(fixture_language("arith"), "arith", steps)
+    language = fixture_language("arith")
+    parser = tree_sitter.Parser(language)
+    data = SEEDS["arith"].encode()
+    tree = parser.parse(data)
+    for step in steps:
+        data = apply_edit(data, tree, *step)
+        tree = parser.parse(data, tree)
+    assert parser.parse(data).root_node.has_error
+    check_incremental(language, "arith", steps)
