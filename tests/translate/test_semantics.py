@@ -356,3 +356,22 @@ def test_a_member_of_nothing_is_error_91(run_vba):
     counter = module.Counter()
     assert counter.peek(module.Counter()) == 0
     assert vba_error_number(lambda: counter.peek(module.vba.Nothing)) == 91
+
+
+def test_arguments_are_let_coerced_to_byval_parameter_types(run_vba):
+    """MS-VBAL 5.3.1.11 (procedure invocation): a ByVal parameter receives the argument's
+    value Let-coerced to its declared type - a number passed to a String parameter is its
+    text, a Double passed to a Long is rounded half to even (CLng, "Type conversion
+    functions" page: 2.5 becomes 2)."""
+    module = run_vba(
+        "Public Function Size(ByVal s As String) As Long\n"
+        "    Size = Len(s)\n"
+        "End Function\n"
+        "Public Function Same(ByVal n As Long) As Long\n"
+        "    Same = n\n"
+        "End Function\n"
+        "Public Function Main(ByVal v As Variant, ByVal d As Double) As String\n"
+        '    Main = Size(v) & " " & Same(d)\n'
+        "End Function\n"
+    )
+    assert module.main(12345, 2.5) == "5 2"

@@ -319,6 +319,7 @@ class NameWords:
     def argument_list(self, args: tree_sitter.Node) -> list[str]:
         rendered: list[str] = []
         pending_comma = True
+        signature = self._signature(args)
         for child in args.children:
             if child.type == ",":
                 if pending_comma:
@@ -335,8 +336,51 @@ class NameWords:
             elif child.type == "byval_argument":
                 rendered.append(self.t.expression(child.child_by_field_name("value")))
             else:
-                rendered.append(self.t.expression(child))
+                code = self.t.expression(child)
+                if signature is not None and len(rendered) < len(signature):
+                    code = self._passed(code, child, *signature[len(rendered)])
+                rendered.append(code)
         return rendered
+
+    # Parameter types the callee does not coerce on entry (Integer, Byte, Currency,
+    # Single and Date parameters are coerced there: `coercions`).
+    _CALL_COERCED = ("Long", "LongLong", "Double", "String", "Boolean")
+
+    def _signature(self, args: tree_sitter.Node) -> list[tuple[str, bool]] | None:
+        """(declared type, ByVal) of the parameters of the user procedure these arguments
+        are passed to (a call of a procedure, or a method of a project class)."""
+        parent = args.parent
+        function = parent.child_by_field_name("function") if parent is not None else None
+        if function is None:
+            return None
+        scope = self.t.scope
+        if function.type == "identifier":
+            if not self.is_user_procedure(function):  # type: ignore[attr-defined]
+                return None
+            return scope.signatures.get(self.t.text(function).lower())
+        if function.type == "member_expression":
+            cls = self.receiver_class(function.child_by_field_name("object"))
+            member = function.child_by_field_name("member")
+            if cls is not None and member is not None:
+                return scope.signatures.get(f"{cls.lower()}.{self.t.text(member).lower()}")
+        return None
+
+    def _passed(self, code: str, node: tree_sitter.Node, declared: str, byval: bool) -> str:
+        """An argument as the parameter receives it: Let-coerced to a ByVal parameter's
+        declared type (MS-VBAL 5.3.1.11: a ByVal parameter gets the argument's value
+        Let-coerced), and to a ByRef one's when the argument is an expression (VBA passes
+        a coerced temporary, "ByRef argument type mismatch" page); a variable passed ByRef
+        is the callee's own."""
+        symbol = self.t.scope.symbol(declared)
+        if symbol is not None and symbol.kind == "enum":
+            declared = "Long"
+        if declared not in self._CALL_COERCED or code == "vba.MISSING":
+            return code
+        if not byval and node.type == "identifier":
+            return code
+        if self._fits(declared, node):  # type: ignore[attr-defined]
+            return code
+        return f"vba.let_coerce({code}, {declared!r})"
 
     def builtin_arguments(self, function: tree_sitter.Node, args: tree_sitter.Node) -> str:
         """Arguments of a library function; an omitted one (`Replace(s, a, b, , , 1)`)

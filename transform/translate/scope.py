@@ -22,6 +22,12 @@ chrw$ str$ format$ hex$ oct$ cstr join replace strreverse monthname weekdayname"
 DOUBLE_FUNCTIONS = "cdbl sqr exp log sin cos tan atn rnd timer val"
 BOOLEAN_FUNCTIONS = "cbool isnumeric isempty isnull isdate isarray isobject eof"
 
+# Library functions returning a Variant that is a String unless their argument is Null.
+STRING_OF_STRING = set(
+    """left right mid trim ltrim rtrim ucase lcase space string chr chrw hex oct str format
+    strconv""".split()  # noqa: SIM905
+)
+
 # Return types of library functions whose result type is fixed (VBA reference pages).
 LIBRARY_RETURN_TYPES = {
     **dict.fromkeys(LONG_FUNCTIONS.split(), "Long"),  # noqa: SIM905
@@ -95,6 +101,8 @@ class ModuleScope:
     # "Type.member" for members); this module's own definitions included.
     symbols: dict[str, Symbol] = field(default_factory=dict)
     byref_out: dict[str, list[int]] = field(default_factory=dict)  # procedure -> positions
+    # procedure (or "class.member") -> (declared type, ByVal) of each parameter
+    signatures: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
     events: dict[str, list[int]] = field(default_factory=dict)  # event -> ByRef positions
     with_events: set[str] = field(default_factory=set)
     module_imports: set[str] = field(default_factory=set)  # `from . import m`
@@ -195,6 +203,8 @@ class ModuleScope:
                 called = text(function).lower()
                 if called in self.return_types:
                     return self.return_types[called]
+                if called in STRING_OF_STRING and not self.declared_type(called):
+                    return self._string_of(node, text)
                 return LIBRARY_RETURN_TYPES.get(called, "Variant")
         if kind == "binary_expression":
             return self._binary_type(node, text)
@@ -205,6 +215,19 @@ class ModuleScope:
         if kind == "typeof_expression":
             return "Boolean"
         return "Variant"
+
+    def _string_of(self, node: tree_sitter.Node, text) -> str:
+        """Left/Mid/Trim/UCase/Chr/Str... (without `$`) return a Variant that is Null only
+        for a Null argument: with a declared scalar first argument it is a String."""
+        args = node.child_by_field_name("arguments")
+        first = None
+        for child in args.named_children if args is not None else []:
+            if not child.is_extra:
+                first = child
+                break
+        declared = self.type_of(first, text) if first is not None else "Variant"
+        scalar = (*NUMERIC_TYPES, "String", "Boolean", "Date")
+        return "String" if declared in scalar or declared.startswith("String*") else "Variant"
 
     def _member_type(self, node: tree_sitter.Node, text, call: bool = False) -> str:
         """`obj.Member`: the member's declared type when obj is of a project class (or
@@ -495,10 +518,13 @@ def public_procedures(root: tree_sitter.Node, text) -> list[tuple[str, str | Non
                 result.append((key, tag))
             elif not _private(child, text):
                 result.append((procedure.name, procedure.return_type))
+            owner = f"{class_name}.{procedure.name}" if is_class else procedure.name
             if procedure.byref_out:
                 positions = [procedure.parameters.index(p) for p in _original(procedure)]
-                owner = f"{class_name}.{procedure.name}" if is_class else procedure.name
                 result.append((f"{owner}!byref", "@byref:" + ",".join(map(str, positions))))
+            is_call = child.type != "property_declaration"
+            if is_call and procedure.parameters and (is_class or not _private(child, text)):
+                result.append((f"{owner}!params", "@params:" + encode_signature(procedure)))
         elif child.type == "variable_declaration" and is_class:
             for name, type_ in _declarations(child, text):
                 result.append((f"{class_name}.{name}", f"@member:var:{type_}"))
@@ -560,9 +586,27 @@ def decode_symbol(module: str, tag: str | None) -> Symbol:
         return Symbol(module, kind, rest, rest)
     if kind == "typemember":
         return Symbol(module, kind, rest)
-    if kind == "byref":
+    if kind in ("byref", "params"):
         return Symbol(module, kind, None, rest)
     return Symbol(module, kind, None)
+
+
+def encode_signature(procedure: ProcedureScope) -> str:
+    """Declared type and passing of each parameter, `Long/v,String/r` (ByVal/ByRef)."""
+    items = []
+    for p in procedure.parameters:
+        mode = "r" if p.lower() in procedure.byref else "v"
+        items.append(f"{procedure.types.get(p.lower(), 'Variant')}/{mode}")
+    return ",".join(items)
+
+
+def decode_signature(text: str) -> list[tuple[str, bool]]:
+    """(declared type, ByVal) per parameter, from `encode_signature`."""
+    out = []
+    for item in filter(None, text.split(",")):
+        declared, _, mode = item.rpartition("/")
+        out.append((declared, mode == "v"))
+    return out
 
 
 def module_scope(
@@ -589,6 +633,9 @@ def module_scope(
         if symbol.kind == "byref":
             scope.byref_out[key.split("!")[0]] = [int(p) for p in symbol.detail.split(",") if p]
             continue
+        if symbol.kind == "params":
+            scope.signatures[key.split("!")[0]] = decode_signature(symbol.detail)
+            continue
         if symbol.kind in ("var", "const") and symbol.detail == "private" and module != name:
             continue
         scope.symbols[key] = symbol
@@ -607,6 +654,10 @@ def module_scope(
                 scope.byref_out[procedure.name.lower()] = [
                     procedure.parameters.index(p) for p in _original(procedure)
                 ]
+            if child.type != "property_declaration":
+                scope.signatures[procedure.name.lower()] = decode_signature(
+                    encode_signature(procedure)
+                )
         elif child.type in ("declare_statement", "preproc_if"):
             for declared in _declares(child):
                 name_ = text(declared.child_by_field_name("name"))
