@@ -477,8 +477,8 @@ class Harness:
 
     def module(self, name: str) -> ModuleType:
         """The translated module, freshly imported: its module-level state starts over.
-        The support package stays loaded (it has no state but the Immediate window's
-        column and scripted dialog answers, which are reset)."""
+        The support package stays loaded; its program state (the Immediate window's
+        column, scripted dialog answers, file numbers, Err, Erl, effects) is reset."""
         support = f"{self.package}.vba_support"
         for loaded in [
             m for m in sys.modules if _inside(m, self.package) and not _inside(m, support)
@@ -493,6 +493,9 @@ class Harness:
         if helpers is not None:
             with contextlib.suppress(AttributeError):
                 helpers.files._box = None  # file numbers start over, in this case's folder
+                helpers.err.clear()  # a fresh program: Err, Erl and effects start empty
+                helpers.effects.clear()
+                helpers._last_error_line[0] = 0
         return importlib.import_module(f"{self.package}.{name}")
 
     def kinds(self) -> Any:
