@@ -101,3 +101,41 @@ def test_line_endings_are_kept() -> None:
 )
 def test_detect_newline(text: str, expected: str) -> None:
     assert detect_newline(text) == expected
+
+
+# Modules saved by the VBA editor on Japanese, Chinese, Korean and Russian Windows: the text
+# is in that machine's ANSI code page (Shift-JIS = Windows-932, GBK = 936, 949, 1251).
+LEGACY_CODE_PAGES = [
+    ('Sub 集計()\r\n    MsgBox "エラーが発生しました"\r\nEnd Sub\r\n', "cp932"),
+    ('Sub 汇总()\r\n    MsgBox "请输入数据"\r\nEnd Sub\r\n', "gbk"),
+    ('Attribute Calc.VB_Description = "計算平均值"\r\n', "cp950"),
+    ('Sub Test()\r\n    MsgBox "작업이 완료되었습니다"\r\nEnd Sub\r\n', "cp949"),
+    ("Sub Test()\r\n    MsgBox \"Привет, мир\" ' комментарий\r\nEnd Sub\r\n", "cp1251"),
+]
+
+
+@pytest.mark.parametrize(("text", "codec"), LEGACY_CODE_PAGES)
+def test_other_ansi_code_pages_are_recognised(text: str, codec: str) -> None:
+    assert decode(text.encode(codec), P) == (text, codec)
+
+
+def test_a_shift_jis_trail_byte_is_not_read_as_a_bracket() -> None:
+    # "ー" is 0x81 0x5B in Windows-932: read as Windows-1252 the 0x5B would be "[".
+    text = 'Const 長音 = "ー"\r\n'
+    decoded, codec = decode(text.encode("cp932"), P)
+    assert (decoded, codec) == (text, "cp932")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "' Schlüssel für Größe; Überprüfung\r\n",
+        'MsgBox "Déjà été créé"\r\n',
+        "' Räkna ut årets försäljning\r\n",
+        'x = "Atenção: não há dados"\r\n',
+        "' Beregn økonomi for året; Æble\r\n",
+        "Private ¨hash As String, ¨count As Long\r\n¨count = ¨count + 1\r\n",
+    ],
+)
+def test_western_text_stays_windows_1252(text: str) -> None:
+    assert decode(text.encode("cp1252"), P) == (text, "cp1252")
