@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 
 import tree_sitter
 
+from .scope import enclosing_procedure
+
 if TYPE_CHECKING:
     from .engine import Translator
 
@@ -301,13 +303,7 @@ class FlowWords:
 
     def _is_target(self, label: tree_sitter.Node) -> bool:
         name = self._label_name(label)
-        procedure = label.parent
-        while procedure is not None and procedure.type not in (
-            "sub_declaration",
-            "function_declaration",
-            "property_declaration",
-        ):
-            procedure = procedure.parent
+        procedure = enclosing_procedure(label.parent)
         if procedure is None:
             return True
         stack = [procedure]

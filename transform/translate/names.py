@@ -17,6 +17,8 @@ import tree_sitter
 
 from transform.runtimes.vba.constants import VBA_CONSTANTS
 
+from .scope import enclosing_procedure
+
 if TYPE_CHECKING:
     from .engine import Translator
 
@@ -94,13 +96,7 @@ class NameWords:
         from .engine import TranslationFailure
 
         scope = self.t.scope
-        procedure_node = node.parent
-        while procedure_node is not None and procedure_node.type not in (
-            "sub_declaration",
-            "function_declaration",
-            "property_declaration",
-        ):
-            procedure_node = procedure_node.parent
+        procedure_node = enclosing_procedure(node.parent)
         if self.is_form_control(node):
             return f"vba.get(self, {self.t.text(node)!r})"
         if procedure_node is not None:
@@ -142,13 +138,7 @@ class NameWords:
             return False
         if scope.option_explicit:
             return True
-        procedure_node = node.parent
-        while procedure_node is not None and procedure_node.type not in (
-            "sub_declaration",
-            "function_declaration",
-            "property_declaration",
-        ):
-            procedure_node = procedure_node.parent
+        procedure_node = enclosing_procedure(node.parent)
         if procedure_node is None:
             return True
         from .scope import assigned_names

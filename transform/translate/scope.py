@@ -14,6 +14,14 @@ import tree_sitter
 
 PROCEDURE_TYPES = {"sub_declaration", "function_declaration", "property_declaration"}
 
+
+def enclosing_procedure(node: tree_sitter.Node) -> tree_sitter.Node | None:
+    """The Sub, Function or Property declaration around ``node`` (None at module level)."""
+    while node is not None and node.type not in PROCEDURE_TYPES:
+        node = node.parent
+    return node
+
+
 # Return types of library functions whose result type is fixed (VBA reference pages).
 LONG_FUNCTIONS = """len instr instrrev asc ascw lbound ubound year month day hour minute second
 weekday clng strcomp lof loc seek"""

@@ -17,7 +17,7 @@ from transform.runtimes.vba.builtins import BUILTINS
 
 from .flow import FlowWords
 from .names import NameWords
-from .scope import NUMERIC_TYPES
+from .scope import NUMERIC_TYPES, enclosing_procedure
 
 if TYPE_CHECKING:
     from .engine import Translator
@@ -817,13 +817,7 @@ class Vocabulary(NameWords, FlowWords):
     def read_after(self, node: tree_sitter.Node, name_node: tree_sitter.Node) -> bool:
         """Is the variable mentioned after this statement in the procedure?"""
         name = self.t.text(name_node).lower()
-        procedure = node.parent
-        while procedure is not None and procedure.type not in (
-            "function_declaration",
-            "sub_declaration",
-            "property_declaration",
-        ):
-            procedure = procedure.parent
+        procedure = enclosing_procedure(node.parent)
         if procedure is None:
             return True
         after = self.t.source[node.end_byte : procedure.end_byte].decode("utf-8", "replace")
