@@ -70,6 +70,13 @@ def _drop_trailing_return(code: str, final: str) -> str:
     return code
 
 
+def _has_statement(code: str) -> bool:
+    """Does this Python hold a statement, not just blank lines and comments?"""
+    return any(
+        line.strip() and not line.strip().startswith("#") for line in _untagged(code).split("\n")
+    )
+
+
 def _untagged(code: str) -> str:
     return re.sub(f"{TAG_CHAR}\\d+{TAG_CHAR}", "", code)
 
@@ -122,12 +129,14 @@ class FlowWords:
             self.labels, self.resuming = saved
         code = _drop_trailing_return(code, self.final_return(procedure))
         if (
-            not code.strip()
+            not _has_statement(code)
             and self.t.scope.procedure is not None
             and self.t.scope.procedure.return_type
         ):
-            return ""  # the function's own result lines make the body
-        return indent(code if code.strip() else "pass")
+            return indent(code) if code.strip() else ""  # its result lines make the body
+        if not _has_statement(code):
+            code = (code + "\n" if code.strip() else "") + "pass"  # comments alone are no body
+        return indent(code)
 
     def _split(self, statements: list[tree_sitter.Node]) -> list[tree_sitter.Node]:
         main: list[tree_sitter.Node] = []
