@@ -181,6 +181,24 @@ def _procedure_statuses(
             name = procedure_scope(child, text).name
             markers = sum(1 for f in translation.fragments if f.procedure == name)
             statuses.append(ProcedureStatus(name, markers == 0, markers))
+        elif child.type == "class_declaration" and child.child_by_field_name("body"):
+            statuses += _class_statuses(child, text, translation)
+    return statuses
+
+
+def _class_statuses(node, text, translation: Translation) -> list[ProcedureStatus]:
+    """The members of a VBScript class block, as `Class.Member` (a class module's are
+    counted by their own names, the module being the class)."""
+    statuses = []
+    cls = text(node.child_by_field_name("name"))
+    for child in node.child_by_field_name("body").named_children:
+        if child.type in ("sub_declaration", "function_declaration", "property_declaration"):
+            first, last = child.start_point[0] + 1, child.end_point[0] + 1
+            markers = sum(
+                1 for f in translation.fragments if first <= f.start_line and f.end_line <= last
+            )
+            name = f"{cls}.{procedure_scope(child, text).name}"
+            statuses.append(ProcedureStatus(name, markers == 0, markers))
     return statuses
 
 

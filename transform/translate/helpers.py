@@ -56,6 +56,9 @@ __all__ = [
     "redim",
     "store",
     "truth",
+    "wscript",
+    "set_arguments",
+    "start_script",
 ]
 
 ERRORS = (VbaError, ArithmeticError, LookupError, TypeError, AttributeError)
@@ -276,6 +279,10 @@ def create_object(progid: object) -> object:
         return Dictionary()
     if name == "vba.collection":
         return Collection()
+    if name in ("scripting.filesystemobject", "vbscript.regexp"):
+        from transform.runtimes.vba.hostlib import create_object as library_object
+
+        return library_object(wscript.rt, name)  # the sandboxed file layer, as in the oracle
     raise VbaError(429)
 
 
@@ -403,6 +410,60 @@ def command() -> str:
 
 def set_command(arguments: str) -> None:
     _program["command"] = str(arguments)
+
+
+class _Script:
+    """What the oracle's WScript object reads of its run, for a translated script:
+    Echo prints a line, Quit ends the program (SystemExit with the code), Arguments are
+    those `set_arguments` gives (none by default, as the oracle runs without them), the
+    script's own path is in the working folder (the oracle's sandbox)."""
+
+    def __init__(self) -> None:
+        self.script_args: list[str] = []
+        self.exit_code: int | None = None
+        self.name = "script.vbs"
+
+    def echo(self, line: str) -> None:
+        print(line)
+
+    def effect(self, kind: str, **details: object) -> None:
+        _effect(kind, **details)
+
+    @property
+    def sandbox(self) -> Any:
+        return files.box
+
+
+def _wscript() -> Any:
+    from transform.runtimes.vba.hostlib import WScriptObject
+
+    class WScript(WScriptObject):
+        def _script(self) -> str:
+            return self.rt.name
+
+        def vba_quit(self, code: object = 0) -> None:
+            raise SystemExit(to_long(code))
+
+    return WScript(_Script())
+
+
+wscript = _wscript()
+"""VBScript's WScript object (hostlib.WScriptObject, the oracle's) over `_Script`."""
+
+
+def start_script(script: str) -> None:
+    """A translated script run as a program: WScript.Arguments are its command line,
+    WScript.ScriptName its legacy file name."""
+    import sys
+
+    set_arguments(*sys.argv[1:], script=script)
+
+
+def set_arguments(*arguments: str, script: str | None = None) -> None:
+    """WScript.Arguments (and WScript.ScriptName) of a translated script's run."""
+    wscript.rt.script_args = [str(a) for a in arguments]
+    if script is not None:
+        wscript.rt.name = script
 
 
 def byte_len(value: object) -> int:

@@ -20,6 +20,7 @@ import tree_sitter
 from .engine import TAG, Translation, Translator, python_name
 from .rules import RuleSet
 from .scope import PROCEDURE_TYPES, module_name_of, module_scope, procedure_scope
+from .script import infer_object_types, script_parts
 
 HEADER = '"""{name}: translated from {source} by transform."""\n'
 CLASS_EXTENSIONS = (".cls", ".frm", ".ctl", ".dsr")
@@ -47,9 +48,18 @@ def translate_module(
 
     scope = module_scope(name, tree.root_node, text_of, project)
     scope.is_class = scope.is_class or source_name.lower().endswith(CLASS_EXTENSIONS)
+    if source_name.lower().endswith(".vbs"):
+        infer_object_types(scope, tree.root_node, text_of)  # script.py
     translator = Translator(rules, data, scope)
     if scope.is_class:
         body = _class_body(translator, tree.root_node, text_of)
+    elif source_name.lower().endswith(".vbs"):
+        definitions, program = script_parts(translator, tree.root_node, _script_name(source_name))
+        statics = _static_lines(translator, tree.root_node, text_of, "")
+        body = _join_top_level(statics + [p for p in definitions if p])
+        if program:
+            main = "\n".join(p for p in program if p)
+            body += "\n\n\nif __name__ == \"__main__\":\n" + _indent(main)
     else:
         parts = [translator.statement(child) for child in tree.root_node.named_children]
         statics = _static_lines(translator, tree.root_node, text_of, "")
@@ -63,6 +73,10 @@ def translate_module(
     translation.code = prefix + translation.code
     translation.origins = [None] * prefix.count("\n") + translation.origins
     return translation
+
+
+def _script_name(source_name: str) -> str:
+    return re.split(r"[\\/]", source_name.split(":")[-1])[-1]
 
 
 def _imports(code: str, scope, name: str) -> str:
@@ -123,9 +137,11 @@ def _join_top_level(parts: list[str]) -> str:
 # --------------------------------------------------------------------------- classes
 
 
-def _class_body(translator: Translator, root, text_of) -> str:
+def _class_body(translator: Translator, root, text_of, class_name: str = "") -> str:
+    """`class_name`: `root` is the body of a VBScript `Class` block (script.py)."""
     scope = translator.scope
-    class_name = module_name_of(root, text_of, scope.name)
+    doc = f"Class {class_name} of the script." if class_name else ""
+    class_name = class_name or module_name_of(root, text_of, scope.name)
     fields: list[str] = []
     members: list[str] = []
     comments: list[str] = []
@@ -160,7 +176,7 @@ def _class_body(translator: Translator, root, text_of) -> str:
         bases.append("vba.EventSource")
     lines = [
         f"class {class_name}({', '.join(bases)}):",
-        f'    """Class module {class_name}."""',
+        f'    """{doc or f"Class module {class_name}."}"""',
         "",
     ]
     for interface in interfaces:
@@ -238,10 +254,13 @@ def _order_properties(members: list[str]) -> list[str]:
 
 
 def _default_member(root, text_of) -> str | None:
-    """`Attribute X.VB_UserMemId = 0` names the default member."""
+    """`Attribute X.VB_UserMemId = 0` names the default member (VBScript: `Public
+    Default Function/Property X`)."""
     stack = [root]
     while stack:
         node = stack.pop()
+        if node.type in PROCEDURE_TYPES and any(c.type == "Default" for c in node.children):
+            return text_of(node.child_by_field_name("name")).lower()
         if node.type == "attribute_statement":
             name = text_of(node.child_by_field_name("name"))
             value = node.child_by_field_name("value")

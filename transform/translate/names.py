@@ -22,7 +22,11 @@ from .scope import enclosing_procedure
 if TYPE_CHECKING:
     from .engine import Translator
 
-CLASS_NAMES = {"collection": "vba.Collection()", "dictionary": "vba.Dictionary()"}
+CLASS_NAMES = {
+    "collection": "vba.Collection()",
+    "dictionary": "vba.Dictionary()",
+    "regexp": "vba.create_object('VBScript.RegExp')",  # VBScript's New RegExp
+}
 # Constants of VB6 forms and MSForms not in the library table ("KeyCode constants",
 # "QueryUnload constants", "MatchEntry/Style constants", "Show method").
 FORM_CONSTANTS: dict[str, int] = {

@@ -502,17 +502,24 @@ def _private(node: tree_sitter.Node, text) -> bool:
     return not ({"public", "global"} & set(words))
 
 
-def public_procedures(root: tree_sitter.Node, text) -> list[tuple[str, str | None]]:
+def public_procedures(
+    root: tree_sitter.Node, text, class_name: str = ""
+) -> list[tuple[str, str | None]]:
     """What other modules can use, as (name, tag) pairs: procedures as (name, return
     type), and other definitions with an `@kind:...` tag (see `decode_symbol`): class
     modules and their members, public variables, constants, Enums and their members,
-    Types and their members, and the ByRef outputs of procedures (`name!byref`)."""
+    Types and their members, and the ByRef outputs of procedures (`name!byref`).
+    `class_name`: `root` is the body of a VBScript `Class` block, a class like a module's."""
     result: list[tuple[str, str | None]] = []
-    is_class = is_class_module(root)
-    class_name = module_name_of(root, text) if is_class else ""
+    is_class = bool(class_name) or is_class_module(root)
+    class_name = class_name or (module_name_of(root, text) if is_class else "")
     if is_class:
         result.append((class_name, "@class"))
     for child in root.named_children:
+        if child.type == "class_declaration" and child.child_by_field_name("body") is not None:
+            name = text(child.child_by_field_name("name"))
+            result += public_procedures(child.child_by_field_name("body"), text, name)
+            continue
         if child.type in PROCEDURE_TYPES:
             procedure = procedure_scope(child, text)
             if is_class:
@@ -622,19 +629,21 @@ def module_scope(
     root: tree_sitter.Node,
     text,
     project: dict[str, tuple[str, str | None]] | None = None,
+    class_name: str = "",
 ) -> ModuleScope:
     """`project`: what all modules define (see `public_procedures`), lower-case name ->
-    (python module, tag); this module's own definitions are added when missing."""
+    (python module, tag); this module's own definitions are added when missing.
+    `class_name`: `root` is the body of a VBScript `Class` block in module `name`."""
     scope = ModuleScope(name, python_module=name)
-    scope.is_class = is_class_module(root)
-    scope.class_name = module_name_of(root, text, name)
+    scope.is_class = bool(class_name) or is_class_module(root)
+    scope.class_name = class_name or module_name_of(root, text, name)
     scope.is_form = any(child.type == "begin_block" for child in root.named_children) and any(
         "VERSION 5" in text(child) or "CLASS" not in text(child).upper()
         for child in root.named_children
         if child.type == "version_header"
     )
     entries = dict(project or {})
-    for key, tag in public_procedures(root, text):
+    for key, tag in public_procedures(root, text, class_name):
         entries[key.lower()] = (name, tag)  # this module's own definition wins
     for key, (module, tag) in entries.items():
         symbol = decode_symbol(module, tag)

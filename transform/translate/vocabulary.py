@@ -982,6 +982,12 @@ class Vocabulary(NameWords, FlowWords):
     def is_class(self) -> bool:
         return self.t.scope.is_class
 
+    def script_class(self, node: tree_sitter.Node) -> str:
+        """A VBScript `Class` block as a Python class (script.py)."""
+        from .script import script_class
+
+        return script_class(self.t, node)
+
     def property_kind(self, node: tree_sitter.Node) -> str:
         kind = node.child_by_field_name("kind")
         return self.t.text(kind).lower() if kind is not None else "get"
