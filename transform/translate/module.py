@@ -59,7 +59,7 @@ def translate_module(
         body = _join_top_level(statics + [p for p in definitions if p])
         if program:
             main = "\n".join(p for p in program if p)
-            body += "\n\n\nif __name__ == \"__main__\":\n" + _indent(main)
+            body += '\n\n\nif __name__ == "__main__":\n' + _indent(main)
     else:
         parts = [translator.statement(child) for child in tree.root_node.named_children]
         statics = _static_lines(translator, tree.root_node, text_of, "")
