@@ -25,3 +25,19 @@ def test_a_procedure_whose_body_is_only_comments_does_nothing(run_vba):
     assert module.cleanup() is None
     assert module.count() == 0
     assert module.name() == ""
+
+
+def test_a_comment_ending_in_a_line_continuation_goes_on_over_the_next_line(run_vba):
+    """MS-VBAL 3.3.1: comment-body = *(line-continuation / non-line-termination-character)
+    LINE-END, so a comment ending in " _" also holds the next physical line; the statement
+    written there never runs (F = 2 is commented out, F is 0 + 3)."""
+    module = run_vba(
+        "Public Function F() As Long\n"
+        "    ' an old version: _\n"
+        "    F = 2\n"
+        '    Rem the connect string was "Driver=" & _\n'
+        '        "Server=" & host\n'
+        "    F = F + 3\n"
+        "End Function\n"
+    )
+    assert module.f() == 3

@@ -303,12 +303,15 @@ def _enclosed(code: str) -> bool:
 
 
 def _comment(text: str) -> str:
+    """A VBA comment as Python comment lines: a comment ending in a line continuation goes
+    on over the next physical line (MS-VBAL 3.3.1, comment-body), so each gets its `#`."""
     body = text.strip()
     if body.startswith("'"):
         body = body[1:]
     elif body[:3].lower() == "rem":
         body = body[3:]
-    return "#" + (" " + body.strip() if body.strip() else "")
+    lines = [line.strip() for line in body.splitlines()] or [""]
+    return "\n".join("#" + (" " + line if line else "") for line in lines)
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
