@@ -97,3 +97,14 @@ def test_a_script_is_a_program_of_its_own():
     script = next(m for m in by_name.values() if m.kind == "script")
     assert closure.of(script) == [script]
     assert script not in closure.of(by_name["Main"])  # although it defines Twice too
+
+
+def test_recording_budget_counts_steps_not_time():
+    """The cases kept for a procedure must not depend on the machine's speed."""
+    from transform.characterize.record import Budget
+
+    budget = Budget(steps=1_000, seconds=3600)
+    budget.charge(600)
+    assert not budget.spent
+    budget.charge(400)
+    assert budget.spent

@@ -113,8 +113,8 @@ def characterize(
         tested = []
         outs = byref_outs(translation["modules_detail"][summary["module"]]["legacy_text"])
         for target in _targets(ast, summary, facts):
-            target.byref_out = outs.get(target.proc.name.lower(), ())
-            relative = golden.golden_path(ast.name, target.proc.name)
+            target.byref_out = outs.get(target.member.lower(), ())
+            relative = golden.golden_path(ast.name, target.member)
             if relative not in kept:
                 data = _record_procedure(target, recorder, states, mentioned, objects, result)
                 result.files[relative] = golden.dumps(data)
@@ -166,13 +166,18 @@ def byref_outs(legacy_text: str) -> dict[str, tuple[int, ...]]:
         return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     found: dict[str, tuple[int, ...]] = {}
-    for child in tree.root_node.named_children:
+    members = [(child, "") for child in tree.root_node.named_children]
+    for block in tree.root_node.named_children:  # VBScript classes: `Class.Member`
+        if block.type == "class_declaration" and block.child_by_field_name("body") is not None:
+            owner = text(block.child_by_field_name("name")).lower() + "."
+            members += [(c, owner) for c in block.child_by_field_name("body").named_children]
+    for child, owner in members:
         if child.type not in ("sub_declaration", "function_declaration"):
             continue
         try:
             scope = procedure_scope(child, text)
             outs = getattr(scope, "byref_out", [])
-            found[scope.name.lower()] = tuple(scope.parameters.index(p) for p in outs)
+            found[owner + scope.name.lower()] = tuple(scope.parameters.index(p) for p in outs)
         except (AttributeError, ValueError):
             continue
     return found
@@ -227,6 +232,20 @@ def _targets(ast: A.Module, summary: dict, facts: ProjectFacts) -> list[Target]:
                 class_name=ast.name if class_like else None,
             )
         )
+    for cls in ast.classes if ast.kind == "script" else ():
+        for proc in cls.procedures:  # a VBScript class's public members, on a new instance
+            member = f"{cls.name}.{proc.name}"
+            if proc.kind not in PROCEDURE_KINDS or proc.visibility == "private":
+                continue
+            out.append(
+                Target(
+                    module=ast,
+                    proc=proc,
+                    python_module=summary["module"],
+                    translated=translated.get(member.lower(), False),
+                    class_name=cls.name,
+                )
+            )
     return out
 
 
@@ -239,7 +258,7 @@ def _record_procedure(
     result: CharacterizeResult,
 ) -> dict:
     """``objects``: candidates of object and Type parameters (objects.project_objects)."""
-    seed = seed_for(target.module.name, target.proc.name)
+    seed = seed_for(target.module.name, target.member)
     name = python_name(target.proc.name)
     excel = EXCEL_OBJECTS if target.excel and states else ()
     reason = unsupported_reason(target, (*excel, *objects))
@@ -298,6 +317,7 @@ def _cases(
             break
         book = _workbook(states, state)
         expect = recorder.record(target, arguments, book)
+        budget.charge(recorder.last_steps)
         case: dict = {"id": f"{target.proc.name.lower()}-{number:03d}", "arguments": arguments}
         if state:
             case["workbook"] = state

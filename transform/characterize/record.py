@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from transform.parse import vba_ast as A
@@ -23,8 +23,12 @@ from .closure import ModuleClosures
 from .inputs import parameters
 
 STEP_LIMIT = 100_000
-TIME_LIMIT = 0.5
-PROCEDURE_BUDGET = 3.0  # seconds of recording per procedure before we stop adding cases
+TIME_LIMIT = 5.0  # per case, a safety net: the step limit is what normally ends a case
+# Recording per procedure before we stop adding cases, in interpreter steps: the cases kept
+# must not depend on the machine's speed or load (the same input gives the same golden
+# files). The wall-clock cap is only a safety net for steps that are slow in themselves.
+PROCEDURE_STEPS = 2_000_000
+PROCEDURE_SECONDS = 30.0
 MAX_OUTCOME = 20_000  # characters of strings in one case's outcome
 
 
@@ -43,7 +47,15 @@ class Target:
 
     @property
     def qualified(self) -> str:
-        return f"{self.module.name}.{self.proc.name}"
+        return f"{self.class_name or self.module.name}.{self.proc.name}"
+
+    @property
+    def member(self) -> str:
+        """The name translation.json and verify.json give the procedure: `Class.Member`
+        for a member of a VBScript class (the module being the script)."""
+        if self.class_name and self.module.kind == "script":
+            return f"{self.class_name}.{self.proc.name}"
+        return self.proc.name
 
 
 @dataclass
@@ -54,11 +66,17 @@ class Recorder:
     step_limit: int = STEP_LIMIT
     time_limit: float = TIME_LIMIT
     problems: list[str] = field(default_factory=list)
+    last_steps: int = 0  # interpreter steps the last recorded case took
 
     def record(self, target: Target, arguments: list[dict], workbook: Any = None) -> dict:
         """The golden ``expect`` of one case, or ``{"skip": reason}`` when the oracle could
         not produce a trustworthy outcome (a limit, an interpreter failure)."""
-        project = Project(self.closures.of(target.module, _argument_classes(arguments)))
+        modules = self.closures.of(target.module, _argument_classes(arguments))
+        if target.module.kind == "script":
+            # the script's top-level code is its program, which the translation runs only
+            # as the main module: a procedure is called without it, as the tests call it
+            modules = [replace(m, body=()) if m.kind == "script" else m for m in modules]
+        project = Project(modules)
         args = [vba_golden.decode(a, vba_values, _vba_array) for a in arguments]
         args = vba_golden.resolve_arguments(args, lambda value: _make(project, value))
         before = vba_golden.BookState.of(workbook) if workbook is not None else None
@@ -76,6 +94,7 @@ class Recorder:
                 time_limit=self.time_limit,
                 sandbox_dir=sandbox,
             )
+        self.last_steps = obs.steps
         if obs.error and obs.error.get("number") is None:
             reason = f"oracle: {obs.error.get('description')}"
             if not obs.error.get("limit"):
@@ -172,12 +191,16 @@ def _shown(arguments: list[dict]) -> str:
 
 
 class Budget:
-    """Wall-clock budget of one procedure's recording (a slow procedure gets fewer cases,
-    never an endless characterization)."""
+    """The recording budget of one procedure (a slow procedure gets fewer cases, never an
+    endless characterization), counted in interpreter steps."""
 
-    def __init__(self, seconds: float = PROCEDURE_BUDGET) -> None:
+    def __init__(self, steps: int = PROCEDURE_STEPS, seconds: float = PROCEDURE_SECONDS) -> None:
+        self.steps_left = steps
         self.deadline = time.monotonic() + seconds
+
+    def charge(self, steps: int) -> None:
+        self.steps_left -= steps
 
     @property
     def spent(self) -> bool:
-        return time.monotonic() > self.deadline
+        return self.steps_left <= 0 or time.monotonic() > self.deadline
