@@ -52,7 +52,7 @@ def golden_file(
         "module": target.module.name,
         "python_module": target.python_module,
         "class": target.class_name,
-        "procedure": proc.name,
+        "procedure": target.member,
         "python_name": python_name,
         "kind": proc.kind,
         "parameters": [

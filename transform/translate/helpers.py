@@ -153,6 +153,13 @@ class VbaClass(VbaObject):
     Python names; the translator generates it."""
 
     vba_members: dict[str, str] = {}
+    vba_default_member: str | None = None
+
+    def vba_default(self) -> object:
+        """The default member's value (`"" & obj` reads it), error 438 without one."""
+        if self.vba_default_member is None:
+            raise VbaError(438)
+        return self.vba_get(self.vba_default_member, [])
 
     @classmethod
     def default(cls) -> Any:
