@@ -115,3 +115,28 @@ def test_importing_a_script_runs_none_of_its_top_level_code(run_vba, tmp_path):
         timeout=60,
     )
     assert (done.stdout, done.returncode) == ("Hello, world\n", 3)
+
+
+def test_a_class_reaches_the_scripts_variables_and_procedures(run_vba):
+    """The "Dim Statement" page: "Variables declared with Dim at the script level are
+    available to all procedures within the script", class members included; the
+    script's functions are callable from the class. Empty + 6 = 6, then 6 + 2 * 2 = 10."""
+    module = run_vba(
+        "Option Explicit\n"
+        "Dim total\n"
+        "Function Twice(n)\n"
+        "    Twice = n * 2\n"
+        "End Function\n"
+        "Class Acc\n"
+        "    Public Sub Add(n)\n"
+        "        total = total + Twice(n)\n"
+        "    End Sub\n"
+        "End Class\n",
+        "acc",
+        "Acc.vbs",
+    )
+    acc = module.Acc()
+    acc.add(3)
+    assert module.total == 6
+    acc.add(2)
+    assert module.total == 10

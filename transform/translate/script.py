@@ -33,7 +33,11 @@ def class_scope(outer: ModuleScope, node: tree_sitter.Node, text) -> ModuleScope
     ):
         for key, value in theirs.items():
             mine.setdefault(key, value)
-    scope.project_procedures = outer.project_procedures
+    # the script's procedures are callable from the class, as module-level functions
+    scope.project_procedures = {
+        **outer.project_procedures,
+        **{p: outer.python_module for p in outer.procedures if p not in scope.procedures},
+    }
     scope.option_explicit = outer.option_explicit
     scope.option_compare_text = outer.option_compare_text
     scope.skipped_statement_types = outer.skipped_statement_types

@@ -290,6 +290,8 @@ class Vocabulary(NameWords, FlowWords):
         if key in self.t.scope.procedures:
             return f"self.{python}" if self.t.scope.is_class else python
         module = self.t.scope.project_procedures.get(key)
+        if module == self.t.scope.python_module:
+            return python  # a VBScript class calling its script's procedure
         if module is not None:
             self.t.scope.module_imports.add(module)
             return f"{module}.{python}"
@@ -790,7 +792,15 @@ class Vocabulary(NameWords, FlowWords):
                     if name.lower() in procedure.statics
                 }
             )
-            names = []
+            names = sorted(  # a VBScript class assigning its script's variables
+                {
+                    self.t.name(name)
+                    for name in self._assigned_names(body)
+                    if name.lower() not in procedure.types
+                    and name.lower() not in self.t.scope.types
+                    and self._script_variable(name)
+                }
+            )
         else:
             names = sorted(
                 {
@@ -801,6 +811,16 @@ class Vocabulary(NameWords, FlowWords):
                 }
             )
         return f"global {', '.join(names)}" if names else ""
+
+    def _script_variable(self, name: str) -> bool:
+        """A variable of this very module seen from inside a class: a script-level
+        variable of the script a VBScript class is in (a class module's are fields)."""
+        symbol = self.t.scope.symbol(name)
+        return (
+            symbol is not None
+            and symbol.kind == "var"
+            and symbol.module == self.t.scope.python_module
+        )
 
     def has_byref_writes(self, node: tree_sitter.Node) -> bool:
         """Does the procedure assign a ByRef parameter? Then callers see the change, which a
