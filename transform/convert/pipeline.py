@@ -158,7 +158,16 @@ def _convert_module(
 ) -> tuple[ModuleResult, Translation | None]:
     name = python_name(module.name)
     result = ModuleResult(source=module.display, module=name, lines=module.text.count("\n") + 1)
-    translation = translate_module(rules, language, module.text, name, module.display, project)
+    try:
+        translation = translate_module(rules, language, module.text, name, module.display, project)
+    except Exception as error:  # a rule or the engine failed on this input: say where, go on
+        where = getattr(error, "vba_position", "")
+        result.error = (
+            f"translation failed{' at ' + where if where else ''}: "
+            f"{type(error).__name__}: {error}; module left out"
+        )
+        result.procedures = _procedure_statuses(module, language, None)
+        return result, None
     try:
         libcst.parse_module(translation.code)
     except libcst.ParserSyntaxError as error:
@@ -170,8 +179,10 @@ def _convert_module(
 
 
 def _procedure_statuses(
-    module: SourceModule, language: tree_sitter.Language, translation: Translation
+    module: SourceModule, language: tree_sitter.Language, translation: Translation | None
 ) -> list[ProcedureStatus]:
+    """Per procedure: translated by rules alone (no marker inside); none is when the
+    module's translation failed."""
     data = module.text.encode("utf-8")
     tree = tree_sitter.Parser(language).parse(data)
     text = _text_of(data)
@@ -179,6 +190,9 @@ def _procedure_statuses(
     for child in tree.root_node.named_children:
         if child.type in ("sub_declaration", "function_declaration", "property_declaration"):
             name = procedure_scope(child, text).name
+            if translation is None:
+                statuses.append(ProcedureStatus(name, False, 0))
+                continue
             markers = sum(1 for f in translation.fragments if f.procedure == name)
             statuses.append(ProcedureStatus(name, markers == 0, markers))
         elif child.type == "class_declaration" and child.child_by_field_name("body"):

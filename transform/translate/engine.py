@@ -203,6 +203,11 @@ class Translator:
                 rendered = self._template(rule).render(**variables).rstrip("\n")
             except TranslationFailure:
                 continue
+            except Exception as error:
+                if not hasattr(error, "vba_position"):  # the innermost node names the place
+                    line, column = node.start_point
+                    error.vba_position = f"line {line + 1}, column {column + 1}, rule {rule.id}"
+                raise
             self.rule_counts[rule.id] += 1
             if role != "statement" or not rendered.strip():
                 return rendered
