@@ -41,3 +41,17 @@ def test_a_comment_ending_in_a_line_continuation_goes_on_over_the_next_line(run_
         "End Function\n"
     )
     assert module.f() == 3
+
+
+def test_a_bracketed_name_that_is_no_python_identifier_still_names_the_variable(run_vba):
+    """MS-VBAL 3.3.5.3 (foreign names): "[" foreign-identifier "]" is used as if it were an
+    identifier though it does not follow VBA's rules for one, e.g. `[2nd]`; it is one
+    variable wherever it is written (F is 5 + 1)."""
+    module = run_vba(
+        "Public Function F() As Long\n"
+        "    Dim [2nd] As Long\n"
+        "    [2nd] = 5\n"
+        "    F = [2nd] + 1\n"
+        "End Function\n"
+    )
+    assert module.f() == 6

@@ -327,6 +327,8 @@ def python_name(vba_name: str) -> str:
     name = vba_name.strip("[]").rstrip("$%&!#@^")
     name = re.sub(r"\W", "_", name)
     snake = _CAMEL.sub("_", name).lower()
+    if not snake.isidentifier():  # a bracketed name: `[2nd]`, VBScript's `[]`
+        snake = "n_" + snake
     if keyword.iskeyword(snake) or snake in PYTHON_RESERVED:
         snake += "_"
     return snake
