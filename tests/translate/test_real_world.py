@@ -4,6 +4,8 @@ VBA reference documents (cited per test)."""
 
 from __future__ import annotations
 
+import importlib
+
 
 def test_a_procedure_whose_body_is_only_comments_does_nothing(run_vba):
     """The "Rem statement" page: a comment is not executable ("execution continues with the
@@ -55,3 +57,28 @@ def test_a_bracketed_name_that_is_no_python_identifier_still_names_the_variable(
         "End Function\n"
     )
     assert module.f() == 6
+
+
+def test_unqualified_range_cells_and_worksheets_are_the_bound_workbooks(run_vba):
+    """Excel's Application.Range and Application.Cells pages: used without an object
+    qualifier they are shortcuts for ActiveSheet.Range / ActiveSheet.Cells; Worksheets(...)
+    unqualified is the active workbook's collection (Application.Worksheets)."""
+    import openpyxl
+
+    module = run_vba(
+        "Public Function Total() As Double\n"
+        '    Total = Range("B2").Value + Cells(3, 2).Value + Worksheets("Data").Range("A1").Value\n'
+        "End Function\n"
+        "Public Sub Mark()\n"
+        '    Range("C1").Value = "done"\n'
+        "End Sub\n"
+    )
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet["A1"], sheet["B2"], sheet["B3"] = 1, 20, 300
+    vba = importlib.import_module(module.__package__ + ".vba_support")
+    vba.bind_workbook(book)
+    assert module.total() == 321
+    module.mark()
+    assert sheet["C1"].value == "done"
