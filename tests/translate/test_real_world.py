@@ -82,3 +82,20 @@ def test_unqualified_range_cells_and_worksheets_are_the_bound_workbooks(run_vba)
     assert module.total() == 321
     module.mark()
     assert sheet["C1"].value == "done"
+
+
+def test_library_qualified_functions_are_the_library_functions(run_vba):
+    """VBA.Left$ and VBA.CInt name the VBA library's Left$ and CInt: "Left function" page
+    (Left("Hello World", 1) is "H"); "Type conversion functions" page: CInt rounds a
+    fraction of .5 to the nearest even number (0.5 to 0, 1.5 to 2), so 2.5 is 2, 3.5 is 4."""
+    module = run_vba(
+        "Public Function Head(ByVal s As String) As String\n"
+        "    Head = VBA.Left$(s, 1)\n"
+        "End Function\n"
+        "Public Function Rounded(ByVal d As Double) As Integer\n"
+        "    Rounded = VBA.CInt(d)\n"
+        "End Function\n"
+    )
+    assert module.head("Hello World") == "H"
+    assert module.rounded(2.5) == 2
+    assert module.rounded(3.5) == 4
