@@ -46,3 +46,27 @@ def test_a_module_whose_translation_fails_is_reported_and_the_run_goes_on(tmp_pa
     summary = json.loads((tmp_path / "out" / "translation.json").read_text())
     statuses = {p["name"]: p["translated"] for m in summary["per_module"] for p in m["procedures"]}
     assert statuses == {"Twice": True, "Shut": False}
+
+
+def test_a_module_the_oracle_cannot_read_is_reported_and_the_others_are_characterized(
+    tmp_path,
+):
+    """VB6 graphics statements (`p.PSet (1, 2), 0`) are not in the interpreter: the module
+    gets no golden cases and an error naming the file and position; the run goes on."""
+    sources = tmp_path / "project"
+    sources.mkdir()
+    (sources / "Good.bas").write_text(
+        'Attribute VB_Name = "Good"\r\nPublic Function Twice(ByVal n As Long) As Long\r\n'
+        "    Twice = n * 2\r\nEnd Function\r\n"
+    )
+    (sources / "Pic.bas").write_text(
+        'Attribute VB_Name = "Pic"\r\nPublic Sub Draw(ByVal p As Object)\r\n'
+        "    p.PSet (1, 2), 0\r\nEnd Sub\r\n"
+    )
+
+    result = convert([sources], tmp_path / "out", verify=False)
+
+    [error] = result.errors
+    assert "pic: not characterized" in error and "Pic.bas:3:12" in error
+    assert (tmp_path / "out" / "golden" / "Good" / "Twice.json").exists()
+    assert not (tmp_path / "out" / "golden" / "Pic").exists()

@@ -18,6 +18,7 @@ from pathlib import Path
 from transform.ingest import SourceModule
 from transform.parse import vba_ast as A
 from transform.parse.vba_lower import parse_text
+from transform.parse.vba_reader import VbaSyntaxError
 from transform.translate.engine import python_name
 
 from . import golden
@@ -56,6 +57,7 @@ class CharacterizeResult:
     cases: int = 0
     skipped: list[str] = field(default_factory=list)  # procedures without cases, and why
     problems: list[str] = field(default_factory=list)  # cases the oracle could not record
+    unreadable: list[str] = field(default_factory=list)  # modules the oracle cannot read
     seconds: float = 0.0
 
 
@@ -68,16 +70,22 @@ class ProjectFacts:
 
 
 def characterize_output(
-    files: dict[str, str], out_dir: Path, sources: Sequence[SourceModule] = ()
+    files: dict[str, str],
+    out_dir: Path,
+    sources: Sequence[SourceModule] = (),
+    unreadable: list[str] | None = None,
 ) -> dict[str, str]:
     """The characterization files for a conversion about to be written to ``out_dir``
-    (reads translation.json from ``files``; keeps foreign golden files of the old output)."""
+    (reads translation.json from ``files``; keeps foreign golden files of the old output).
+    Modules the oracle cannot read are added to ``unreadable``."""
     translation = json.loads(files["translation.json"])
     previous = Path(out_dir) if Path(out_dir).is_dir() else None
     data_dirs = sorted(
         {s.path.parent / "data" for s in sources if (s.path.parent / "data").is_dir()}
     )
     result = characterize(translation, Path(out_dir).name, sources, previous, data_dirs)
+    if unreadable is not None:
+        unreadable.extend(result.unreadable)
     return result.files
 
 
@@ -92,7 +100,7 @@ def characterize(
     started = time.monotonic()
     result = CharacterizeResult()
     package = translation.get("package") or "converted"
-    modules = _modules(translation)
+    modules = _modules(translation, result.unreadable)
     asts = [ast for ast, _ in modules]
     register_enums(asts)
     facts = project_facts(sources)
@@ -131,13 +139,14 @@ def characterize(
     result.files["tests/conftest.py"] = render_conftest(package, out_name)
     result.files["pytest.ini"] = PYTEST_INI
     result.files["tests/vba_golden.py"] = harness_source()
-    result.problems = recorder.problems
+    result.problems = result.unreadable + recorder.problems
     result.seconds = time.monotonic() - started
     return result
 
 
-def _modules(translation: dict) -> list[tuple[A.Module, dict]]:
-    """(legacy AST, per_module summary) of every translated module that parses."""
+def _modules(translation: dict, unreadable: list[str]) -> list[tuple[A.Module, dict]]:
+    """(legacy AST, per_module summary) of every translated module that parses; a module
+    the oracle cannot read is left out and said in ``unreadable`` (file, line, column)."""
     details = translation.get("modules_detail", {})
     out = []
     for summary in translation.get("per_module", []):
@@ -146,7 +155,13 @@ def _modules(translation: dict) -> list[tuple[A.Module, dict]]:
             continue
         kind = detail.get("kind")
         file = Path(str(detail.get("source", "Module1.bas")).split(":")[-1]).name
-        ast = parse_text(detail["legacy_text"], file, kind if kind in AST_KINDS else None)
+        try:
+            ast = parse_text(detail["legacy_text"], file, kind if kind in AST_KINDS else None)
+        except VbaSyntaxError as error:
+            unreadable.append(
+                f"{summary['module']}: not characterized, the oracle cannot read it: {error}"
+            )
+            continue
         out.append((ast, summary))
     return out
 

@@ -115,7 +115,9 @@ def convert(
         {**result.summary(), "modules_detail": details}, indent=2, default=str
     )
     with _stage(seconds, "characterize"):
-        files.update(characterize_output(files, out_dir, modules))  # golden cases + tests
+        unreadable: list[str] = []  # modules the oracle cannot run: said, not fatal
+        files.update(characterize_output(files, out_dir, modules, unreadable))
+        result.errors.extend(unreadable)
     with _stage(seconds, "write"):
         _write_atomically(out_dir, files)
     if verify and has_cases(files):
