@@ -99,3 +99,24 @@ def test_library_qualified_functions_are_the_library_functions(run_vba):
     assert module.head("Hello World") == "H"
     assert module.rounded(2.5) == 2
     assert module.rounded(3.5) == 4
+
+
+def test_excel_qualified_globals_are_the_bound_workbooks(run_vba):
+    """Excel.Sheets and Excel.Application name the Excel library's Application members,
+    the same objects as unqualified Sheets/Application (Application.Sheets page: "used
+    without an object qualifier, returns all the sheets in the active workbook")."""
+    import openpyxl
+
+    module = run_vba(
+        "Public Function Third() As Variant\n"
+        '    Excel.Sheets("Data").Cells(1, 3) = 7\n'
+        '    Third = Excel.Sheets("Data").Cells(1, 3).Value + Excel.Application.Sheets.Count\n'
+        "End Function\n"
+    )
+    book = openpyxl.Workbook()
+    book.active.title = "Data"
+    book.create_sheet("Other")
+    vba = importlib.import_module(module.__package__ + ".vba_support")
+    vba.bind_workbook(book)
+    assert module.third() == 9
+    assert book["Data"]["C1"].value == 7
