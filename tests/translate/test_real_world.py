@@ -120,3 +120,29 @@ def test_excel_qualified_globals_are_the_bound_workbooks(run_vba):
     vba.bind_workbook(book)
     assert module.third() == 9
     assert book["Data"]["C1"].value == 7
+
+
+def test_mkdir_rmdir_and_doevents_statements(run_vba, tmp_path, monkeypatch):
+    """MkDir and RmDir pages: MkDir creates a folder, RmDir removes an empty one ("an error
+    occurs if you try to use RmDir on a directory containing files"; creating an existing
+    folder fails too: error 75, Path/File access error); DoEvents (the "DoEvents function"
+    page) only yields to the host and changes nothing the program sees."""
+    module = run_vba(
+        "Public Function Make() As Long\n"
+        "    On Error GoTo Failed\n"
+        '    MkDir "out"\n'
+        "    DoEvents\n"
+        '    MkDir "out"\n'
+        "    Exit Function\n"
+        "Failed:\n"
+        "    Make = Err.Number\n"
+        "End Function\n"
+        "Public Sub Remove()\n"
+        '    RmDir "out"\n'
+        "End Sub\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert module.make() == 75
+    assert (tmp_path / "out").is_dir()
+    module.remove()
+    assert not (tmp_path / "out").exists()

@@ -546,6 +546,15 @@ class _Files:
     def kill(self, pattern: object) -> None:
         self.box.kill(pattern)
 
+    def mkdir(self, path: object) -> None:
+        self.box.mkdir(path)
+
+    def rmdir(self, path: object) -> None:
+        self.box.rmdir(path)
+
+    def filecopy(self, source: object, destination: object) -> None:
+        self.box.filecopy(source, destination)
+
     def put(self, number: object, record: object, value: object) -> None:
         """Put #n, [record], value: binary form of the value at the record (Random) or
         byte position (Binary), or at the current position."""
