@@ -146,3 +146,29 @@ def test_mkdir_rmdir_and_doevents_statements(run_vba, tmp_path, monkeypatch):
     assert (tmp_path / "out").is_dir()
     module.remove()
     assert not (tmp_path / "out").exists()
+
+
+def test_a_declare_in_a_class_module_is_callable_from_its_methods(run_vba):
+    """The "Declare statement" page: in a class module a Declare must be Private and is used by
+    the module's own procedures. DLL calls run sandboxed, as in the oracle
+    (docs/translation.md, Host statements): recorded as a `dll` effect, returning 0."""
+    module = run_vba(
+        "VERSION 1.0 CLASS\n"
+        "BEGIN\n"
+        "  MultiUse = -1\n"
+        "END\n"
+        'Attribute VB_Name = "Ticker"\n'
+        "#If VBA7 Then\n"
+        '  Private Declare PtrSafe Function GetTickCount Lib "kernel32" () As Long\n'
+        "#Else\n"
+        '  Private Declare Function GetTickCount Lib "kernel32" () As Long\n'
+        "#End If\n"
+        'Private Declare Function SetWindowLong Lib "user32" Alias _\n'
+        '    "SetWindowLongA" (ByVal hwnd As Long, ByVal nIndex As Long) As Long\n'
+        "Public Function Ticks() As Long\n"
+        "    Ticks = GetTickCount() + SetWindowLong(1, 2) + 5\n"
+        "End Function\n",
+        name="ticker",
+        file="Ticker.cls",
+    )
+    assert module.Ticker().ticks() == 5

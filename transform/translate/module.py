@@ -156,6 +156,11 @@ def _class_body(translator: Translator, root, text_of, class_name: str = "") -> 
             name = procedure_scope(child, text_of).name
             vba_members[name.lower()] = python_name(name)
             members.append(translator.statement(child))
+        elif child.type in ("declare_statement", "preproc_if") and _declares_only(child):
+            # Private Declare in a form or class: a static method, as calls are self.name()
+            code = translator.statement(child)
+            if "NotImplementedError" not in code:
+                members.append(re.sub(r"^def ", "@staticmethod\ndef ", code, flags=re.M))
         elif child.type in ("comment",) and not members:
             comments.append(translator.statement(child))
         elif child.type == "const_declaration":
@@ -204,6 +209,24 @@ def _class_body(translator: Translator, root, text_of, class_name: str = "") -> 
     body += _iterator(root, text_of)
     head = "\n".join(comments)
     return (head + "\n\n\n" if head else "") + body
+
+
+def _declares_only(node) -> bool:
+    """A Declare statement, or an #If whose branches hold only Declares and comments."""
+    if node.type == "declare_statement":
+        return True
+    if node.type != "preproc_if":
+        return False
+    statements, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        for child in current.named_children:
+            if current.type == "block":
+                statements.append(child.type)
+            if child.type in ("block", "preproc_if", "preproc_else", "preproc_elseif"):
+                stack.append(child)
+    allowed = {"declare_statement", "comment", "preproc_if"}
+    return "declare_statement" in statements and set(statements) <= allowed
 
 
 def _initialize(vba_members: dict[str, str], is_form: bool) -> list[str]:
