@@ -172,3 +172,36 @@ def test_a_declare_in_a_class_module_is_callable_from_its_methods(run_vba):
         file="Ticker.cls",
     )
     assert module.Ticker().ticks() == 5
+
+
+def test_an_implicit_variable_with_a_type_character_in_a_form_is_a_local(run_vba):
+    """The "Option Explicit statement" page: without it, an undeclared name used in code
+    is an implicitly declared variable; `n%` carries the Integer type character and is
+    the same variable each time it is written (Count is 5 + 1), not a control of the
+    form; the "Function statement" page: arguments are passed ByRef by default, so Bump
+    changes v (Total is 1 + 1)."""
+    module = run_vba(
+        "VERSION 5.00\n"
+        "Begin VB.Form Form1\n"
+        '   Caption = "Demo"\n'
+        "End\n"
+        'Attribute VB_Name = "Form1"\n'
+        "Public Function Count() As Long\n"
+        "    n% = 5\n"
+        "    n% = n% + 1\n"
+        "    Count = n%\n"
+        "End Function\n"
+        "Private Function Bump(x As Long) As Long\n"
+        "    x = x + 1\n"
+        "    Bump = 1\n"
+        "End Function\n"
+        "Public Function Total() As Long\n"
+        "    Dim v As Long\n"
+        "    r% = Bump(v)\n"
+        "    Total = r% + v\n"
+        "End Function\n",
+        name="form1",
+        file="Form1.frm",
+    )
+    assert module.Form1().count() == 6
+    assert module.Form1().total() == 2

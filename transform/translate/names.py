@@ -147,7 +147,8 @@ class NameWords:
             return True
         from .scope import assigned_names
 
-        return key not in {n.lower() for n in assigned_names(procedure_node, self.t.text)}
+        assigned = assigned_names(procedure_node, self.t.text)
+        return key not in {n.lower().rstrip("$%&!#@^") for n in assigned}  # ReadStat% = ...
 
     def is_constant(self, node: tree_sitter.Node) -> bool:
         """A library constant (vbTab, vbTextCompare, xlUp, ...) not shadowed by a

@@ -740,7 +740,10 @@ class Vocabulary(NameWords, FlowWords):
         for position in positions:
             arg = values[position] if position < len(values) else None
             if arg is not None and arg.type == "identifier":
-                targets.append(self.assign_target(arg))
+                target = self.assign_target(arg)
+                # a form's control (vba.get(self, 'Text1')) is no variable: VB passes a
+                # copy of its value, so the procedure's writes are not seen
+                targets.append(target if "(" not in target else "_")
             elif arg is not None and arg.type == "member_expression" and self.member_symbol(arg):
                 targets.append(
                     self.receiver(arg.child_by_field_name("object"))
