@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .emit import layout, render_parser
 from .lexer import LexicalAnalysis, build_lex_tables
-from .lr import build_canonical_table, build_parse_table
+from .lr import SHIFT, build_canonical_table, build_parse_table
 from .minimize import minimize
 from .model import PreparedGrammar
 from .node_types import node_types
@@ -45,6 +45,18 @@ def _valid_tokens(prepared: PreparedGrammar, table) -> list[set[int]]:
     return valid
 
 
+def _following_tokens(table, valid: list[set[int]]) -> dict[int, set[int]]:
+    """The terminals that can come right after each terminal: those valid in the states
+    its shifts lead to."""
+    following: dict[int, set[int]] = {}
+    for state in table.states[1:]:
+        for token, actions in state.actions.items():
+            for action in actions:
+                if action.kind == SHIFT and not action.extra and action.state is not None:
+                    following.setdefault(token, set()).update(valid[action.state])
+    return following
+
+
 def generate(grammar: dict) -> GeneratedParser:
     prepared = prepare(grammar)
     analysis = LexicalAnalysis(prepared)
@@ -54,7 +66,7 @@ def generate(grammar: dict) -> GeneratedParser:
     else:
         table = build_parse_table(prepared)
     valid = _valid_tokens(prepared, table)
-    lex = build_lex_tables(prepared, valid, analysis)
+    lex = build_lex_tables(prepared, valid, analysis, _following_tokens(table, valid))
     error_state = table.states[0]
     externals = set(prepared.external_tokens)
     error_state.actions = {

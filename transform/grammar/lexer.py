@@ -227,6 +227,78 @@ class _Builder:
         return False
 
     @cache  # noqa: B019
+    def eats_separators(self, token: int) -> bool:
+        """Can the token match text that separators could also be skipping (a pattern
+        like `[^x]` matching a newline)? Tree-sitter counts such a token as taking text
+        from every token that separators may precede."""
+        if not self.separator_starts:
+            return False
+        restart = self._closure(tuple(self.separator_starts))
+        ends = set(self.separator_ends)
+        start = (self._closure((self.token_start[token],)), restart)
+        seen = {start}
+        queue = deque([start])
+        while queue:
+            st, ss = queue.popleft()
+            steps_s = self._step(ss)
+            for ranges_t, tt in self._step(st):
+                ts = frozenset()
+                for ranges_s, candidate in steps_s:
+                    if _overlaps(ranges_s, ranges_t):
+                        ts = ts | candidate
+                if not ts:
+                    continue
+                if ts & ends:
+                    ts = ts | restart
+                if any(self.nfa.accept[x] == token for x in tt):
+                    return True
+                if (tt, ts) not in seen and len(seen) < 5000:
+                    seen.add((tt, ts))
+                    queue.append((tt, ts))
+        return False
+
+    def first_chars(self, token: int) -> list[tuple[int, int]]:
+        start = self._closure((self.token_start[token],))
+        return [r for ranges, _ in self._step(start) for r in ranges]
+
+    @cache  # noqa: B019 - one builder per generation
+    def conflict_status(self, i: int, j: int, follow_i: tuple = ()) -> tuple[bool, bool]:
+        """How token j can take text from token i, as tree-sitter's token conflict map
+        sees it: (j matches a string i also matches and wins it, j goes on after a
+        string i completes, on a character that can follow i: `follow_i`, ranges)."""
+        start = (self._closure((self.token_start[i],)), self._closure((self.token_start[j],)))
+        seen = {start}
+        queue = deque([start])
+        same = longer = False
+        depth = 0
+        while queue and not (same and longer):
+            si, sj = queue.popleft()
+            i_here = depth and any(self.nfa.accept[s] == i for s in si)
+            j_here = depth and any(self.nfa.accept[s] == j for s in sj)
+            if i_here and j_here and self.prefer(j, i):
+                same = True
+            i_completed = i_here and not (j_here and self.prefer(j, i))
+            steps_i = self._step(si)
+            for ranges_j, tj in self._step(sj):
+                ti = frozenset()
+                for ranges_i, candidate in steps_i:
+                    if _overlaps(ranges_i, ranges_j):
+                        ti = ti | candidate
+                if not ti:
+                    if (
+                        i_completed
+                        and self.precedence[j] >= self.precedence[i]
+                        and _overlaps(ranges_j, follow_i)
+                    ):
+                        longer = True
+                    continue
+                if (ti, tj) not in seen and len(seen) < 20000:
+                    seen.add((ti, tj))
+                    queue.append((ti, tj))
+            depth = 1
+        return same, longer
+
+    @cache  # noqa: B019
     def matches_separator(self, token: int) -> bool:
         """Can the token start with a character that a separator (extra) also starts with?"""
         seps = [
@@ -418,12 +490,14 @@ def build_lex_tables(
     grammar: PreparedGrammar,
     valid_tokens: list[set[int]],
     analysis: LexicalAnalysis | None = None,
+    following: dict[int, set[int]] | None = None,
 ) -> LexTables:
     """`valid_tokens[i]` is the set of terminals (end included) valid in parse state i;
-    state 0, the error state, is narrowed here to the tokens safe to lex during recovery."""
+    state 0, the error state, is narrowed here to the tokens safe to lex during recovery
+    (`following[t]`: the terminals that can come right after terminal t)."""
     analysis = analysis or LexicalAnalysis(grammar)
     builder, keywords = analysis.builder, analysis.keywords
-    valid_tokens[0] = _error_recovery_tokens(builder, valid_tokens, keywords)
+    valid_tokens[0] = _error_recovery_tokens(builder, valid_tokens, keywords, following or {})
     word = grammar.word
     states: list[LexState] = []
     states.append(LexState(0, []))  # END_OF_INPUT_STATE: accept the end of input
@@ -449,27 +523,59 @@ def build_lex_tables(
 
 
 def _error_recovery_tokens(
-    builder: _Builder, valid_tokens: list[set[int]], keywords: set[int]
+    builder: _Builder,
+    valid_tokens: list[set[int]],
+    keywords: set[int],
+    following: dict[int, set[int]],
 ) -> set[int]:
-    """Tokens the error state may lex. A token that would steal text from another token it
-    never appears beside (like a string body matching `1]`) is left out, so that recovery
-    sees the tokens a human would; keywords and the word token always stay."""
+    """Tokens the error state may lex, chosen as tree-sitter's `populate_error_state` does.
+    First the conflict-free tokens: those that never go on past the end of another token
+    they never appear beside, on a character that can follow that token. Then every
+    token is kept except one that could take text from a conflict-free token it never
+    appears beside (a string body matching `1]`, a catch-all pattern); keywords and the
+    word token always stay. `following[t]`: the tokens that can come right after t."""
     tokens = sorted(builder.grammar.tokens)
     coincident: set[tuple[int, int]] = set()
     for valid in valid_tokens[1:]:
         members = sorted(valid)
         coincident.update((a, b) for a in members for b in members)
+    follow_chars = {}
+    for token in tokens:
+        after = following.get(token, set()) & builder.grammar.tokens.keys()
+        chars = [r for t in sorted(after) for r in builder.first_chars(t)]
+        follow_chars[token] = tuple(_merge(chars))
+    immediate = {t for t in tokens if builder.grammar.tokens[t].immediate}
+
+    def eats(a: int, b: int) -> bool:  # a matches text that separators before b skip
+        return b not in immediate and builder.eats_separators(a)
+
+    def longer(a: int, b: int) -> bool:  # a goes on past b's end, or eats b's separators
+        return builder.conflict_status(b, a, follow_chars[b])[1] or eats(a, b)
+
+    def takes(a: int, b: int) -> bool:  # a can take text from b
+        return any(builder.conflict_status(b, a, follow_chars[b])) or eats(a, b)
+
+    free = [
+        token
+        for token in tokens
+        if not any(
+            other != token
+            and (token, other) not in coincident
+            and longer(token, other)
+            and not eats(other, token)
+            for other in tokens
+        )
+    ]
     word = builder.grammar.word
     result = {0}
     for token in tokens:
         if (
             token not in keywords
             and token != word
+            and token not in free
             and any(
-                other != token
-                and (token, other) not in coincident
-                and builder.conflicts(other, token)
-                for other in tokens
+                other != token and (token, other) not in coincident and takes(token, other)
+                for other in free
             )
         ):
             continue

@@ -10834,6 +10834,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_2] = 3,
     [sym_3] = 3,
     [sym_4] = 1,
+    [sym_5] = 1,
     [sym_7] = 1,
     [sym_8] = 1,
     [sym_9] = 1,
@@ -10842,6 +10843,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_12] = 1,
     [sym_13] = 1,
     [sym_14] = 1,
+    [sym_15] = 1,
     [sym_16] = 1,
     [sym_17] = 1,
     [sym_18] = 1,
@@ -46697,21 +46699,6 @@ static const TSCharacterRange ts_lex_set_10[] = {
 
 static const TSCharacterRange ts_lex_set_11[] = {
   {65, 68},
-  {70, 81},
-  {83, 90},
-  {97, 100},
-  {102, 113},
-  {115, 122},
-  {128, 159},
-  {161, 8202},
-  {8204, 8231},
-  {8234, 55295},
-  {57344, 65278},
-  {65280, 65533},
-};
-
-static const TSCharacterRange ts_lex_set_12[] = {
-  {65, 68},
   {70, 75},
   {77, 81},
   {84, 85},
@@ -46729,7 +46716,7 @@ static const TSCharacterRange ts_lex_set_12[] = {
   {65280, 65533},
 };
 
-static const TSCharacterRange ts_lex_set_13[] = {
+static const TSCharacterRange ts_lex_set_12[] = {
   {48, 57},
   {65, 72},
   {74, 90},
@@ -46744,7 +46731,7 @@ static const TSCharacterRange ts_lex_set_13[] = {
   {65280, 65533},
 };
 
-static const TSCharacterRange ts_lex_set_14[] = {
+static const TSCharacterRange ts_lex_set_13[] = {
   {48, 57},
   {65, 81},
   {83, 90},
@@ -46759,7 +46746,7 @@ static const TSCharacterRange ts_lex_set_14[] = {
   {65280, 65533},
 };
 
-static const TSCharacterRange ts_lex_set_15[] = {
+static const TSCharacterRange ts_lex_set_14[] = {
   {48, 57},
   {65, 82},
   {84, 90},
@@ -46774,7 +46761,7 @@ static const TSCharacterRange ts_lex_set_15[] = {
   {65280, 65533},
 };
 
-static const TSCharacterRange ts_lex_set_16[] = {
+static const TSCharacterRange ts_lex_set_15[] = {
   {48, 57},
   {65, 71},
   {73, 90},
@@ -46789,13 +46776,28 @@ static const TSCharacterRange ts_lex_set_16[] = {
   {65280, 65533},
 };
 
-static const TSCharacterRange ts_lex_set_17[] = {
+static const TSCharacterRange ts_lex_set_16[] = {
   {48, 57},
   {65, 78},
   {80, 90},
   {95, 95},
   {97, 110},
   {112, 122},
+  {128, 159},
+  {161, 8202},
+  {8204, 8231},
+  {8234, 55295},
+  {57344, 65278},
+  {65280, 65533},
+};
+
+static const TSCharacterRange ts_lex_set_17[] = {
+  {65, 68},
+  {70, 81},
+  {83, 90},
+  {97, 100},
+  {102, 113},
+  {115, 122},
   {128, 159},
   {161, 8202},
   {8204, 8231},
@@ -48776,53 +48778,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 10) ADVANCE(339);
       END_STATE();
     case 341:
-      if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(341);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(343);
-      if (lookahead == 38) ADVANCE(328);
-      if (lookahead == 39) ADVANCE(9);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(344);
-      if (lookahead == 58) ADVANCE(324);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(330);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 95) ADVANCE(337);
-      END_STATE();
-    case 342:
-      if (eof) END_STATE();
-      if (lookahead == 73 || lookahead == 105) ADVANCE(72);
-      END_STATE();
-    case 343:
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(345);
-      if (lookahead == 36) ADVANCE(38);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(42);
-      END_STATE();
-    case 344:
-      ACCEPT_TOKEN(sym_5);
-      if (eof) END_STATE();
-      if ((37 <= lookahead && lookahead <= 38) || lookahead == 94) ADVANCE(54);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(344);
-      END_STATE();
-    case 345:
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(345);
-      if (lookahead == 36) ADVANCE(38);
-      END_STATE();
-    case 346:
       if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(347);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(342);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(5);
       if (lookahead == 34) ADVANCE(6);
       if (lookahead == 35) ADVANCE(7);
-      if (lookahead == 36) ADVANCE(348);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 36) ADVANCE(343);
+      if (lookahead == 38) ADVANCE(8);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(10);
       if (lookahead == 41) ADVANCE(11);
@@ -48832,34 +48796,35 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 45) ADVANCE(15);
       if (lookahead == 46) ADVANCE(16);
       if (lookahead == 47) ADVANCE(17);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(344);
       if (lookahead == 58) ADVANCE(19);
       if (lookahead == 59) ADVANCE(20);
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_12, 16, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(350);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(351);
+      if (ts_in_ranges(ts_lex_set_11, 16, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(345);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(346);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 83 || lookahead == 115) ADVANCE(27);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(352);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(353);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(347);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(348);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 92) ADVANCE(29);
       if (lookahead == 94) ADVANCE(30);
       if (lookahead == 95) ADVANCE(31);
       if (lookahead == 123) ADVANCE(32);
       END_STATE();
-    case 347:
+    case 342:
       if (eof) ADVANCE(0);
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(347);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(342);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
       if (lookahead == 34) ADVANCE(6);
       if (lookahead == 35) ADVANCE(7);
-      if (lookahead == 36) ADVANCE(348);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 36) ADVANCE(343);
+      if (lookahead == 38) ADVANCE(8);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
@@ -48867,90 +48832,134 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 43) ADVANCE(13);
       if (lookahead == 44) ADVANCE(14);
       if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if (lookahead == 47) ADVANCE(17);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(344);
       if (lookahead == 58) ADVANCE(19);
       if (lookahead == 59) ADVANCE(20);
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_12, 16, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(350);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(351);
+      if (ts_in_ranges(ts_lex_set_11, 16, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(345);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(346);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 83 || lookahead == 115) ADVANCE(27);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(352);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(353);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(347);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(348);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 92) ADVANCE(29);
       if (lookahead == 94) ADVANCE(30);
       if (lookahead == 95) ADVANCE(31);
       if (lookahead == 123) ADVANCE(32);
       END_STATE();
-    case 348:
+    case 343:
       ACCEPT_TOKEN(sym_25);
       END_STATE();
+    case 344:
+      ACCEPT_TOKEN(sym_5);
+      if (eof) END_STATE();
+      if ((37 <= lookahead && lookahead <= 38) || lookahead == 94) ADVANCE(54);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(344);
+      END_STATE();
+    case 345:
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
+      if (ts_in_ranges(ts_lex_set_4, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(350);
+      END_STATE();
+    case 346:
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
+      if (ts_in_ranges(ts_lex_set_12, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(351);
+      END_STATE();
+    case 347:
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
+      if (ts_in_ranges(ts_lex_set_5, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(352);
+      END_STATE();
+    case 348:
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
+      if (ts_in_ranges(ts_lex_set_12, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(353);
+      END_STATE();
     case 349:
-      ACCEPT_TOKEN(sym_183);
+      ACCEPT_TOKEN(sym_50);
       END_STATE();
     case 350:
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
+      if (ts_in_ranges(ts_lex_set_8, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(354);
+      END_STATE();
+    case 351:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
       if (ts_in_ranges(ts_lex_set_4, 12, lookahead)) ADVANCE(24);
       if (lookahead == 78 || lookahead == 110) ADVANCE(355);
       END_STATE();
-    case 351:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_13, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(356);
-      END_STATE();
     case 352:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_5, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(357);
+      if (ts_in_ranges(ts_lex_set_13, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(356);
       END_STATE();
     case 353:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_13, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(358);
+      if (ts_in_ranges(ts_lex_set_8, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 68 || lookahead == 100) ADVANCE(357);
       END_STATE();
     case 354:
-      ACCEPT_TOKEN(sym_50);
+      ACCEPT_TOKEN(sym_4);
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(358);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
+      if (ts_in_ranges(ts_lex_set_3, 10, lookahead)) ADVANCE(24);
       END_STATE();
     case 355:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_8, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(359);
+      if (ts_in_ranges(ts_lex_set_5, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(359);
       END_STATE();
     case 356:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_4, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(360);
+      if (ts_in_ranges(ts_lex_set_14, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(360);
       END_STATE();
     case 357:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_14, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(361);
+      if (ts_in_ranges(ts_lex_set_6, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(361);
       END_STATE();
     case 358:
-      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_8, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 68 || lookahead == 100) ADVANCE(362);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(358);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(160);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(161);
+      if (lookahead == 70 || lookahead == 102) ADVANCE(162);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(163);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(164);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(165);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(362);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(166);
       END_STATE();
     case 359:
       ACCEPT_TOKEN(sym_4);
@@ -48963,186 +48972,178 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_5, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(364);
+      if (ts_in_ranges(ts_lex_set_12, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(364);
       END_STATE();
     case 361:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
       if (ts_in_ranges(ts_lex_set_15, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(365);
+      if (lookahead == 72 || lookahead == 104) ADVANCE(365);
       END_STATE();
     case 362:
-      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_6, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 84 || lookahead == 116) ADVANCE(366);
+      if (lookahead == 89 || lookahead == 121) ADVANCE(366);
       END_STATE();
     case 363:
       if (eof) END_STATE();
       if (lookahead == 9 || lookahead == 32) ADVANCE(363);
-      if (lookahead == 67 || lookahead == 99) ADVANCE(160);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(161);
-      if (lookahead == 70 || lookahead == 102) ADVANCE(162);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(163);
-      if (lookahead == 80 || lookahead == 112) ADVANCE(164);
-      if (lookahead == 83 || lookahead == 115) ADVANCE(165);
-      if (lookahead == 84 || lookahead == 116) ADVANCE(367);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(166);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(367);
       END_STATE();
     case 364:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(368);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_3, 10, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_16, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 79 || lookahead == 111) ADVANCE(368);
       END_STATE();
     case 365:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(369);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_13, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(369);
+      if (ts_in_ranges(ts_lex_set_3, 10, lookahead)) ADVANCE(24);
       END_STATE();
     case 366:
-      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_16, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 72 || lookahead == 104) ADVANCE(370);
+      if (lookahead == 80 || lookahead == 112) ADVANCE(370);
       END_STATE();
     case 367:
       if (eof) END_STATE();
-      if (lookahead == 89 || lookahead == 121) ADVANCE(371);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(371);
       END_STATE();
     case 368:
+      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(368);
-      if (lookahead == 73 || lookahead == 105) ADVANCE(372);
+      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
+      if (ts_in_ranges(ts_lex_set_4, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 78 || lookahead == 110) ADVANCE(372);
       END_STATE();
     case 369:
-      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 79 || lookahead == 111) ADVANCE(373);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(369);
+      if (lookahead == 35) ADVANCE(373);
       END_STATE();
     case 370:
-      ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(374);
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_3, 10, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(374);
       END_STATE();
     case 371:
       if (eof) END_STATE();
       if (lookahead == 80 || lookahead == 112) ADVANCE(375);
       END_STATE();
     case 372:
-      if (eof) END_STATE();
-      if (lookahead == 78 || lookahead == 110) ADVANCE(376);
-      END_STATE();
-    case 373:
       ACCEPT_TOKEN(sym_4);
       if (eof) END_STATE();
-      if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
-      if (ts_in_ranges(ts_lex_set_4, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 78 || lookahead == 110) ADVANCE(377);
-      END_STATE();
-    case 374:
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(374);
-      if (lookahead == 35) ADVANCE(378);
-      END_STATE();
-    case 375:
-      if (eof) END_STATE();
-      if (lookahead == 69 || lookahead == 101) ADVANCE(379);
-      END_STATE();
-    case 376:
-      if (eof) END_STATE();
-      if (lookahead == 80 || lookahead == 112) ADVANCE(380);
-      END_STATE();
-    case 377:
-      ACCEPT_TOKEN(sym_4);
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(381);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(376);
       if ((35 <= lookahead && lookahead <= 38) || lookahead == 64 || lookahead == 94) ADVANCE(64);
       if (ts_in_ranges(ts_lex_set_3, 10, lookahead)) ADVANCE(24);
       END_STATE();
-    case 378:
+    case 373:
       ACCEPT_TOKEN(sym_163);
       END_STATE();
-    case 379:
+    case 374:
       ACCEPT_TOKEN(sym_53);
+      END_STATE();
+    case 375:
+      if (eof) END_STATE();
+      if (lookahead == 85 || lookahead == 117) ADVANCE(377);
+      END_STATE();
+    case 376:
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(376);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(378);
+      END_STATE();
+    case 377:
+      if (eof) END_STATE();
+      if (lookahead == 84 || lookahead == 116) ADVANCE(379);
+      END_STATE();
+    case 378:
+      ACCEPT_TOKEN(sym_18);
+      if (eof) END_STATE();
+      if (lookahead == 9 || lookahead == 32) ADVANCE(380);
+      if (lookahead == 46) ADVANCE(381);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(378);
+      END_STATE();
+    case 379:
+      ACCEPT_TOKEN(sym_159);
       END_STATE();
     case 380:
       if (eof) END_STATE();
-      if (lookahead == 85 || lookahead == 117) ADVANCE(382);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(380);
+      if (lookahead == 67 || lookahead == 99) ADVANCE(382);
       END_STATE();
     case 381:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(381);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(383);
       END_STATE();
     case 382:
       if (eof) END_STATE();
-      if (lookahead == 84 || lookahead == 116) ADVANCE(384);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(384);
       END_STATE();
     case 383:
       ACCEPT_TOKEN(sym_18);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(385);
-      if (lookahead == 46) ADVANCE(386);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(380);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(383);
       END_STATE();
     case 384:
-      ACCEPT_TOKEN(sym_159);
+      if (eof) END_STATE();
+      if (lookahead == 65 || lookahead == 97) ADVANCE(385);
       END_STATE();
     case 385:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(385);
-      if (lookahead == 67 || lookahead == 99) ADVANCE(387);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(386);
       END_STATE();
     case 386:
       if (eof) END_STATE();
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(388);
+      if (lookahead == 83 || lookahead == 115) ADVANCE(387);
       END_STATE();
     case 387:
-      if (eof) END_STATE();
-      if (lookahead == 76 || lookahead == 108) ADVANCE(389);
+      ACCEPT_TOKEN(sym_18);
       END_STATE();
     case 388:
-      ACCEPT_TOKEN(sym_18);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(385);
-      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(388);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(388);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(390);
+      if (lookahead == 38) ADVANCE(328);
+      if (lookahead == 39) ADVANCE(9);
+      if ((48 <= lookahead && lookahead <= 57)) ADVANCE(344);
+      if (lookahead == 58) ADVANCE(324);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(330);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 95) ADVANCE(337);
       END_STATE();
     case 389:
       if (eof) END_STATE();
-      if (lookahead == 65 || lookahead == 97) ADVANCE(390);
+      if (lookahead == 73 || lookahead == 105) ADVANCE(72);
       END_STATE();
     case 390:
       if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115) ADVANCE(391);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(391);
+      if (lookahead == 36) ADVANCE(38);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(42);
       END_STATE();
     case 391:
       if (eof) END_STATE();
-      if (lookahead == 83 || lookahead == 115) ADVANCE(392);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(391);
+      if (lookahead == 36) ADVANCE(38);
       END_STATE();
     case 392:
-      ACCEPT_TOKEN(sym_18);
-      END_STATE();
-    case 393:
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(394);
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(393);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
+      if (lookahead == 33) ADVANCE(389);
       if (lookahead == 34) ADVANCE(6);
-      if (lookahead == 35) ADVANCE(395);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 35) ADVANCE(394);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
@@ -49156,7 +49157,37 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(396);
+      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
+      if (lookahead == 91) ADVANCE(28);
+      if (lookahead == 92) ADVANCE(29);
+      if (lookahead == 94) ADVANCE(30);
+      if (lookahead == 95) ADVANCE(337);
+      END_STATE();
+    case 393:
+      if (eof) END_STATE();
+      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(393);
+      if (lookahead == 10) ADVANCE(3);
+      if (lookahead == 13) ADVANCE(4);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 34) ADVANCE(6);
+      if (lookahead == 35) ADVANCE(394);
+      if (lookahead == 38) ADVANCE(395);
+      if (lookahead == 39) ADVANCE(9);
+      if (lookahead == 40) ADVANCE(34);
+      if (lookahead == 41) ADVANCE(11);
+      if (lookahead == 42) ADVANCE(12);
+      if (lookahead == 43) ADVANCE(13);
+      if (lookahead == 44) ADVANCE(14);
+      if (lookahead == 45) ADVANCE(15);
+      if (lookahead == 46) ADVANCE(349);
+      if (lookahead == 47) ADVANCE(17);
+      if (lookahead == 58) ADVANCE(324);
+      if (lookahead == 60) ADVANCE(21);
+      if (lookahead == 61) ADVANCE(22);
+      if (lookahead == 62) ADVANCE(23);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(396);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49166,40 +49197,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 394:
       if (eof) END_STATE();
-      if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(394);
-      if (lookahead == 10) ADVANCE(3);
-      if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 34) ADVANCE(6);
-      if (lookahead == 35) ADVANCE(395);
-      if (lookahead == 38) ADVANCE(349);
-      if (lookahead == 39) ADVANCE(9);
-      if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 41) ADVANCE(11);
-      if (lookahead == 42) ADVANCE(12);
-      if (lookahead == 43) ADVANCE(13);
-      if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(354);
-      if (lookahead == 47) ADVANCE(17);
-      if (lookahead == 58) ADVANCE(324);
-      if (lookahead == 60) ADVANCE(21);
-      if (lookahead == 61) ADVANCE(22);
-      if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(396);
-      if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 91) ADVANCE(28);
-      if (lookahead == 92) ADVANCE(29);
-      if (lookahead == 94) ADVANCE(30);
-      if (lookahead == 95) ADVANCE(337);
-      END_STATE();
-    case 395:
-      if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(345);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(391);
       if (lookahead == 36) ADVANCE(38);
       if (lookahead == 69 || lookahead == 101) ADVANCE(42);
       if (lookahead == 73 || lookahead == 105) ADVANCE(44);
+      END_STATE();
+    case 395:
+      ACCEPT_TOKEN(sym_183);
       END_STATE();
     case 396:
       ACCEPT_TOKEN(sym_4);
@@ -49238,21 +49242,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
       if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(402);
       if (lookahead == 58) ADVANCE(324);
       if (lookahead == 61) ADVANCE(329);
       if (ts_in_ranges(ts_lex_set_18, 14, lookahead)) ADVANCE(24);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(351);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(346);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(352);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(353);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(347);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(348);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 95) ADVANCE(337);
       END_STATE();
     case 401:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(345);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(391);
       if (lookahead == 36) ADVANCE(38);
       if (lookahead == 67 || lookahead == 99) ADVANCE(403);
       if (lookahead == 69 || lookahead == 101) ADVANCE(42);
@@ -49291,15 +49295,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 35) ADVANCE(401);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(402);
       if (lookahead == 58) ADVANCE(324);
       if (ts_in_ranges(ts_lex_set_19, 16, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(330);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(351);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(346);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(352);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(353);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(347);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(348);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 95) ADVANCE(337);
       END_STATE();
@@ -49312,21 +49316,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 35) ADVANCE(410);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(402);
       if (lookahead == 58) ADVANCE(324);
       if (ts_in_ranges(ts_lex_set_19, 16, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(411);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(351);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(346);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(352);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(353);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(347);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(348);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 95) ADVANCE(337);
       END_STATE();
     case 410:
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(345);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(391);
       if (lookahead == 36) ADVANCE(38);
       if (lookahead == 67 || lookahead == 99) ADVANCE(403);
       if (lookahead == 73 || lookahead == 105) ADVANCE(44);
@@ -49363,8 +49367,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(343);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 35) ADVANCE(390);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
@@ -49372,7 +49376,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 43) ADVANCE(13);
       if (lookahead == 44) ADVANCE(14);
       if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if (lookahead == 47) ADVANCE(17);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(402);
       if (lookahead == 58) ADVANCE(324);
@@ -49380,7 +49384,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(330);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49394,8 +49398,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(395);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 35) ADVANCE(394);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
@@ -49403,7 +49407,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 43) ADVANCE(13);
       if (lookahead == 44) ADVANCE(14);
       if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if (lookahead == 47) ADVANCE(17);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(402);
       if (lookahead == 58) ADVANCE(324);
@@ -49422,12 +49426,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(417);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(343);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(390);
       if (lookahead == 39) ADVANCE(9);
       if ((48 <= lookahead && lookahead <= 57)) ADVANCE(402);
       if (lookahead == 58) ADVANCE(324);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(418);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49472,8 +49476,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(5);
-      if (lookahead == 35) ADVANCE(395);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 35) ADVANCE(394);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(10);
       if (lookahead == 41) ADVANCE(11);
@@ -49488,7 +49492,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(25);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49503,8 +49507,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(395);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 35) ADVANCE(394);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
@@ -49512,14 +49516,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 43) ADVANCE(13);
       if (lookahead == 44) ADVANCE(14);
       if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if (lookahead == 47) ADVANCE(17);
       if (lookahead == 58) ADVANCE(324);
       if (lookahead == 59) ADVANCE(20);
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(25);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49534,7 +49538,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(5);
-      if (lookahead == 35) ADVANCE(345);
+      if (lookahead == 35) ADVANCE(391);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(10);
       if (lookahead == 44) ADVANCE(14);
@@ -49553,11 +49557,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(345);
+      if (lookahead == 35) ADVANCE(391);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if (lookahead == 58) ADVANCE(324);
       if (lookahead == 61) ADVANCE(329);
       if (ts_in_ranges(ts_lex_set_20, 10, lookahead)) ADVANCE(24);
@@ -49575,13 +49579,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 35) ADVANCE(410);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if (lookahead == 58) ADVANCE(324);
       if (ts_in_ranges(ts_lex_set_18, 14, lookahead)) ADVANCE(24);
-      if (lookahead == 76 || lookahead == 108) ADVANCE(351);
+      if (lookahead == 76 || lookahead == 108) ADVANCE(346);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
-      if (lookahead == 86 || lookahead == 118) ADVANCE(352);
-      if (lookahead == 87 || lookahead == 119) ADVANCE(353);
+      if (lookahead == 86 || lookahead == 118) ADVANCE(347);
+      if (lookahead == 87 || lookahead == 119) ADVANCE(348);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 95) ADVANCE(337);
       END_STATE();
@@ -49590,9 +49594,9 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(428);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(395);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(394);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
@@ -49600,15 +49604,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 43) ADVANCE(13);
       if (lookahead == 44) ADVANCE(14);
       if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if (lookahead == 47) ADVANCE(17);
       if (lookahead == 58) ADVANCE(324);
       if (lookahead == 59) ADVANCE(20);
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
-      if (lookahead == 69 || lookahead == 101) ADVANCE(350);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
+      if (lookahead == 69 || lookahead == 101) ADVANCE(345);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
       if (lookahead == 92) ADVANCE(29);
@@ -49620,9 +49624,9 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(429);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(395);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(394);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 41) ADVANCE(11);
       if (lookahead == 42) ADVANCE(12);
@@ -49635,7 +49639,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(25);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49649,8 +49653,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(5);
-      if (lookahead == 35) ADVANCE(343);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 35) ADVANCE(390);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(10);
       if (lookahead == 41) ADVANCE(11);
@@ -49664,7 +49668,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(330);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49678,8 +49682,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(343);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 35) ADVANCE(390);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 41) ADVANCE(11);
@@ -49687,13 +49691,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 43) ADVANCE(13);
       if (lookahead == 44) ADVANCE(14);
       if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if (lookahead == 47) ADVANCE(17);
       if (lookahead == 58) ADVANCE(19);
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(330);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49706,15 +49710,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(432);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(395);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(394);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 41) ADVANCE(11);
       if (lookahead == 42) ADVANCE(12);
       if (lookahead == 44) ADVANCE(14);
       if (lookahead == 58) ADVANCE(324);
       if (lookahead == 61) ADVANCE(329);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(433);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49749,7 +49753,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 73 || lookahead == 105) ADVANCE(163);
       if (lookahead == 80 || lookahead == 112) ADVANCE(164);
       if (lookahead == 83 || lookahead == 115) ADVANCE(165);
-      if (lookahead == 84 || lookahead == 116) ADVANCE(367);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(362);
       if (lookahead == 87 || lookahead == 119) ADVANCE(166);
       END_STATE();
     case 437:
@@ -49757,9 +49761,9 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(437);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
+      if (lookahead == 33) ADVANCE(389);
       if (lookahead == 35) ADVANCE(438);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 42) ADVANCE(12);
       if (lookahead == 43) ADVANCE(13);
@@ -49769,7 +49773,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 60) ADVANCE(21);
       if (lookahead == 61) ADVANCE(22);
       if (lookahead == 62) ADVANCE(23);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(439);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49780,7 +49784,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 438:
       ACCEPT_TOKEN(sym_143);
       if (eof) END_STATE();
-      if (lookahead == 9 || lookahead == 32) ADVANCE(345);
+      if (lookahead == 9 || lookahead == 32) ADVANCE(391);
       if (lookahead == 36) ADVANCE(38);
       END_STATE();
     case 439:
@@ -49818,12 +49822,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(444);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(395);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(394);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 58) ADVANCE(324);
       if (lookahead == 61) ADVANCE(329);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(396);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49835,13 +49839,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(5);
-      if (lookahead == 35) ADVANCE(343);
+      if (lookahead == 35) ADVANCE(390);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(10);
       if (lookahead == 44) ADVANCE(14);
       if (lookahead == 46) ADVANCE(16);
       if (lookahead == 58) ADVANCE(324);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(330);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49853,13 +49857,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
       if (lookahead == 33) ADVANCE(33);
-      if (lookahead == 35) ADVANCE(343);
+      if (lookahead == 35) ADVANCE(390);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 44) ADVANCE(14);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if (lookahead == 58) ADVANCE(324);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(330);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49870,12 +49874,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(448);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(343);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(390);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(10);
       if (lookahead == 58) ADVANCE(324);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(330);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49886,12 +49890,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(448);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(343);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(390);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
       if (lookahead == 58) ADVANCE(324);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(330);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49902,11 +49906,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(449);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(395);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(394);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 58) ADVANCE(324);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(450);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49936,18 +49940,18 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 453:
       if (eof) END_STATE();
       if (lookahead == 9 || lookahead == 32) ADVANCE(453);
-      if (lookahead == 84 || lookahead == 116) ADVANCE(367);
+      if (lookahead == 84 || lookahead == 116) ADVANCE(362);
       END_STATE();
     case 454:
       if (eof) END_STATE();
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(454);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(345);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(391);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 58) ADVANCE(324);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(411);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -49958,9 +49962,9 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(456);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(345);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(391);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 42) ADVANCE(12);
       if (lookahead == 43) ADVANCE(13);
@@ -49983,14 +49987,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(456);
       if (lookahead == 10) ADVANCE(3);
       if (lookahead == 13) ADVANCE(4);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(345);
-      if (lookahead == 38) ADVANCE(349);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(391);
+      if (lookahead == 38) ADVANCE(395);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 42) ADVANCE(12);
       if (lookahead == 43) ADVANCE(13);
       if (lookahead == 45) ADVANCE(15);
-      if (lookahead == 46) ADVANCE(354);
+      if (lookahead == 46) ADVANCE(349);
       if (lookahead == 47) ADVANCE(17);
       if (lookahead == 58) ADVANCE(457);
       if (lookahead == 60) ADVANCE(21);
@@ -50018,7 +50022,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 33) ADVANCE(33);
       if (lookahead == 34) ADVANCE(6);
       if (lookahead == 35) ADVANCE(37);
-      if (lookahead == 36) ADVANCE(348);
+      if (lookahead == 36) ADVANCE(343);
       if (lookahead == 37 || lookahead == 94) ADVANCE(460);
       if (lookahead == 38) ADVANCE(328);
       if (lookahead == 39) ADVANCE(9);
@@ -50156,8 +50160,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 476:
       if (eof) END_STATE();
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(476);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(345);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(391);
       if (lookahead == 38) ADVANCE(328);
       if (lookahead == 39) ADVANCE(9);
       if (lookahead == 40) ADVANCE(34);
@@ -50173,10 +50177,10 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 477:
       if (eof) END_STATE();
       if (ts_in_ranges(ts_lex_set_1, 6, lookahead)) SKIP(477);
-      if (lookahead == 33) ADVANCE(342);
-      if (lookahead == 35) ADVANCE(345);
+      if (lookahead == 33) ADVANCE(389);
+      if (lookahead == 35) ADVANCE(391);
       if (lookahead == 39) ADVANCE(9);
-      if (ts_in_ranges(ts_lex_set_11, 12, lookahead)) ADVANCE(24);
+      if (ts_in_ranges(ts_lex_set_17, 12, lookahead)) ADVANCE(24);
       if (lookahead == 69 || lookahead == 101) ADVANCE(478);
       if (lookahead == 82 || lookahead == 114) ADVANCE(26);
       if (lookahead == 91) ADVANCE(28);
@@ -52107,7 +52111,7 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 }
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
-  [0] = {.lex_state = 346, .external_lex_state = 1},
+  [0] = {.lex_state = 341, .external_lex_state = 1},
   [1] = {.lex_state = 427},
   [2] = {.lex_state = 408},
   [3] = {.lex_state = 408},
@@ -52540,7 +52544,7 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [430] = {.lex_state = 415},
   [431] = {.lex_state = 415},
   [432] = {.lex_state = 437},
-  [433] = {.lex_state = 393},
+  [433] = {.lex_state = 392},
   [434] = {.lex_state = 416},
   [435] = {.lex_state = 416},
   [436] = {.lex_state = 416},
@@ -52971,7 +52975,7 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [861] = {.lex_state = 415},
   [862] = {.lex_state = 415},
   [863] = {.lex_state = 415},
-  [864] = {.lex_state = 341},
+  [864] = {.lex_state = 388},
   [865] = {.lex_state = 415},
   [866] = {.lex_state = 415},
   [867] = {.lex_state = 415},
@@ -53235,7 +53239,7 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1125] = {.lex_state = 416},
   [1126] = {.lex_state = 425},
   [1127] = {.lex_state = 449},
-  [1128] = {.lex_state = 393},
+  [1128] = {.lex_state = 392},
   [1129] = {.lex_state = 425},
   [1130] = {.lex_state = 425},
   [1131] = {.lex_state = 425},
@@ -53245,26 +53249,26 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1135] = {.lex_state = 416},
   [1136] = {.lex_state = 425},
   [1137] = {.lex_state = 449},
-  [1138] = {.lex_state = 393},
+  [1138] = {.lex_state = 392},
   [1139] = {.lex_state = 416},
   [1140] = {.lex_state = 449},
   [1141] = {.lex_state = 444},
-  [1142] = {.lex_state = 393},
+  [1142] = {.lex_state = 392},
   [1143] = {.lex_state = 416},
   [1144] = {.lex_state = 416},
   [1145] = {.lex_state = 416},
   [1146] = {.lex_state = 449},
-  [1147] = {.lex_state = 393},
+  [1147] = {.lex_state = 392},
   [1148] = {.lex_state = 416},
   [1149] = {.lex_state = 449},
-  [1150] = {.lex_state = 393},
+  [1150] = {.lex_state = 392},
   [1151] = {.lex_state = 416},
   [1152] = {.lex_state = 416},
   [1153] = {.lex_state = 416},
   [1154] = {.lex_state = 416},
   [1155] = {.lex_state = 416},
   [1156] = {.lex_state = 416},
-  [1157] = {.lex_state = 393},
+  [1157] = {.lex_state = 392},
   [1158] = {.lex_state = 416},
   [1159] = {.lex_state = 416},
   [1160] = {.lex_state = 416},
@@ -53285,172 +53289,172 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1175] = {.lex_state = 449},
   [1176] = {.lex_state = 449},
   [1177] = {.lex_state = 449},
-  [1178] = {.lex_state = 393},
-  [1179] = {.lex_state = 393},
-  [1180] = {.lex_state = 393},
-  [1181] = {.lex_state = 393},
-  [1182] = {.lex_state = 393},
+  [1178] = {.lex_state = 392},
+  [1179] = {.lex_state = 392},
+  [1180] = {.lex_state = 392},
+  [1181] = {.lex_state = 392},
+  [1182] = {.lex_state = 392},
   [1183] = {.lex_state = 416},
-  [1184] = {.lex_state = 393},
+  [1184] = {.lex_state = 392},
   [1185] = {.lex_state = 425},
   [1186] = {.lex_state = 425},
   [1187] = {.lex_state = 449},
   [1188] = {.lex_state = 437},
   [1189] = {.lex_state = 449},
-  [1190] = {.lex_state = 393},
-  [1191] = {.lex_state = 393},
-  [1192] = {.lex_state = 393},
-  [1193] = {.lex_state = 341},
-  [1194] = {.lex_state = 341},
-  [1195] = {.lex_state = 341},
-  [1196] = {.lex_state = 393},
-  [1197] = {.lex_state = 393},
-  [1198] = {.lex_state = 393},
+  [1190] = {.lex_state = 392},
+  [1191] = {.lex_state = 392},
+  [1192] = {.lex_state = 392},
+  [1193] = {.lex_state = 388},
+  [1194] = {.lex_state = 388},
+  [1195] = {.lex_state = 388},
+  [1196] = {.lex_state = 392},
+  [1197] = {.lex_state = 392},
+  [1198] = {.lex_state = 392},
   [1199] = {.lex_state = 449},
-  [1200] = {.lex_state = 393},
-  [1201] = {.lex_state = 341},
-  [1202] = {.lex_state = 341},
-  [1203] = {.lex_state = 341},
+  [1200] = {.lex_state = 392},
+  [1201] = {.lex_state = 388},
+  [1202] = {.lex_state = 388},
+  [1203] = {.lex_state = 388},
   [1204] = {.lex_state = 449},
   [1205] = {.lex_state = 449},
-  [1206] = {.lex_state = 393},
-  [1207] = {.lex_state = 393},
+  [1206] = {.lex_state = 392},
+  [1207] = {.lex_state = 392},
   [1208] = {.lex_state = 449},
-  [1209] = {.lex_state = 393},
-  [1210] = {.lex_state = 393},
+  [1209] = {.lex_state = 392},
+  [1210] = {.lex_state = 392},
   [1211] = {.lex_state = 455},
   [1212] = {.lex_state = 416},
   [1213] = {.lex_state = 455},
-  [1214] = {.lex_state = 393},
-  [1215] = {.lex_state = 393},
-  [1216] = {.lex_state = 393},
+  [1214] = {.lex_state = 392},
+  [1215] = {.lex_state = 392},
+  [1216] = {.lex_state = 392},
   [1217] = {.lex_state = 416},
   [1218] = {.lex_state = 416},
   [1219] = {.lex_state = 416},
-  [1220] = {.lex_state = 393},
+  [1220] = {.lex_state = 392},
   [1221] = {.lex_state = 416},
-  [1222] = {.lex_state = 393},
+  [1222] = {.lex_state = 392},
   [1223] = {.lex_state = 416},
   [1224] = {.lex_state = 454},
   [1225] = {.lex_state = 454},
-  [1226] = {.lex_state = 393},
-  [1227] = {.lex_state = 393},
+  [1226] = {.lex_state = 392},
+  [1227] = {.lex_state = 392},
   [1228] = {.lex_state = 416},
   [1229] = {.lex_state = 416},
   [1230] = {.lex_state = 416},
   [1231] = {.lex_state = 416},
-  [1232] = {.lex_state = 393},
-  [1233] = {.lex_state = 393},
+  [1232] = {.lex_state = 392},
+  [1233] = {.lex_state = 392},
   [1234] = {.lex_state = 454},
   [1235] = {.lex_state = 454},
   [1236] = {.lex_state = 454},
   [1237] = {.lex_state = 454},
-  [1238] = {.lex_state = 393},
-  [1239] = {.lex_state = 393},
-  [1240] = {.lex_state = 393},
+  [1238] = {.lex_state = 392},
+  [1239] = {.lex_state = 392},
+  [1240] = {.lex_state = 392},
   [1241] = {.lex_state = 416},
   [1242] = {.lex_state = 416},
   [1243] = {.lex_state = 416},
   [1244] = {.lex_state = 454},
   [1245] = {.lex_state = 454},
   [1246] = {.lex_state = 416},
-  [1247] = {.lex_state = 393},
-  [1248] = {.lex_state = 393},
+  [1247] = {.lex_state = 392},
+  [1248] = {.lex_state = 392},
   [1249] = {.lex_state = 476},
   [1250] = {.lex_state = 416},
-  [1251] = {.lex_state = 393},
-  [1252] = {.lex_state = 393},
-  [1253] = {.lex_state = 393},
-  [1254] = {.lex_state = 393},
+  [1251] = {.lex_state = 392},
+  [1252] = {.lex_state = 392},
+  [1253] = {.lex_state = 392},
+  [1254] = {.lex_state = 392},
   [1255] = {.lex_state = 454},
   [1256] = {.lex_state = 476},
   [1257] = {.lex_state = 416},
-  [1258] = {.lex_state = 393},
-  [1259] = {.lex_state = 393},
-  [1260] = {.lex_state = 393},
-  [1261] = {.lex_state = 393},
+  [1258] = {.lex_state = 392},
+  [1259] = {.lex_state = 392},
+  [1260] = {.lex_state = 392},
+  [1261] = {.lex_state = 392},
   [1262] = {.lex_state = 454},
-  [1263] = {.lex_state = 393},
-  [1264] = {.lex_state = 393},
-  [1265] = {.lex_state = 393},
-  [1266] = {.lex_state = 393},
+  [1263] = {.lex_state = 392},
+  [1264] = {.lex_state = 392},
+  [1265] = {.lex_state = 392},
+  [1266] = {.lex_state = 392},
   [1267] = {.lex_state = 428},
-  [1268] = {.lex_state = 393},
-  [1269] = {.lex_state = 393},
-  [1270] = {.lex_state = 393},
-  [1271] = {.lex_state = 393},
-  [1272] = {.lex_state = 393},
-  [1273] = {.lex_state = 393},
+  [1268] = {.lex_state = 392},
+  [1269] = {.lex_state = 392},
+  [1270] = {.lex_state = 392},
+  [1271] = {.lex_state = 392},
+  [1272] = {.lex_state = 392},
+  [1273] = {.lex_state = 392},
   [1274] = {.lex_state = 428},
-  [1275] = {.lex_state = 393},
-  [1276] = {.lex_state = 393},
-  [1277] = {.lex_state = 393},
+  [1275] = {.lex_state = 392},
+  [1276] = {.lex_state = 392},
+  [1277] = {.lex_state = 392},
   [1278] = {.lex_state = 428},
   [1279] = {.lex_state = 416},
-  [1280] = {.lex_state = 393},
-  [1281] = {.lex_state = 393},
+  [1280] = {.lex_state = 392},
+  [1281] = {.lex_state = 392},
   [1282] = {.lex_state = 416},
   [1283] = {.lex_state = 416},
   [1284] = {.lex_state = 416},
   [1285] = {.lex_state = 416},
   [1286] = {.lex_state = 416},
-  [1287] = {.lex_state = 393},
-  [1288] = {.lex_state = 393},
-  [1289] = {.lex_state = 393},
-  [1290] = {.lex_state = 393},
+  [1287] = {.lex_state = 392},
+  [1288] = {.lex_state = 392},
+  [1289] = {.lex_state = 392},
+  [1290] = {.lex_state = 392},
   [1291] = {.lex_state = 437},
   [1292] = {.lex_state = 416},
   [1293] = {.lex_state = 416},
   [1294] = {.lex_state = 416},
   [1295] = {.lex_state = 416},
   [1296] = {.lex_state = 416},
-  [1297] = {.lex_state = 393},
-  [1298] = {.lex_state = 393},
+  [1297] = {.lex_state = 392},
+  [1298] = {.lex_state = 392},
   [1299] = {.lex_state = 416},
-  [1300] = {.lex_state = 393},
-  [1301] = {.lex_state = 393},
-  [1302] = {.lex_state = 393},
-  [1303] = {.lex_state = 393},
-  [1304] = {.lex_state = 393},
-  [1305] = {.lex_state = 393},
-  [1306] = {.lex_state = 393},
-  [1307] = {.lex_state = 393},
+  [1300] = {.lex_state = 392},
+  [1301] = {.lex_state = 392},
+  [1302] = {.lex_state = 392},
+  [1303] = {.lex_state = 392},
+  [1304] = {.lex_state = 392},
+  [1305] = {.lex_state = 392},
+  [1306] = {.lex_state = 392},
+  [1307] = {.lex_state = 392},
   [1308] = {.lex_state = 437},
   [1309] = {.lex_state = 437},
-  [1310] = {.lex_state = 393},
-  [1311] = {.lex_state = 393},
-  [1312] = {.lex_state = 393},
-  [1313] = {.lex_state = 393},
-  [1314] = {.lex_state = 393},
-  [1315] = {.lex_state = 393},
+  [1310] = {.lex_state = 392},
+  [1311] = {.lex_state = 392},
+  [1312] = {.lex_state = 392},
+  [1313] = {.lex_state = 392},
+  [1314] = {.lex_state = 392},
+  [1315] = {.lex_state = 392},
   [1316] = {.lex_state = 476},
-  [1317] = {.lex_state = 393},
-  [1318] = {.lex_state = 393},
-  [1319] = {.lex_state = 393},
-  [1320] = {.lex_state = 393},
+  [1317] = {.lex_state = 392},
+  [1318] = {.lex_state = 392},
+  [1319] = {.lex_state = 392},
+  [1320] = {.lex_state = 392},
   [1321] = {.lex_state = 454},
-  [1322] = {.lex_state = 393},
-  [1323] = {.lex_state = 393},
-  [1324] = {.lex_state = 393},
-  [1325] = {.lex_state = 393},
-  [1326] = {.lex_state = 393},
-  [1327] = {.lex_state = 393},
-  [1328] = {.lex_state = 393},
+  [1322] = {.lex_state = 392},
+  [1323] = {.lex_state = 392},
+  [1324] = {.lex_state = 392},
+  [1325] = {.lex_state = 392},
+  [1326] = {.lex_state = 392},
+  [1327] = {.lex_state = 392},
+  [1328] = {.lex_state = 392},
   [1329] = {.lex_state = 476},
-  [1330] = {.lex_state = 393},
-  [1331] = {.lex_state = 393},
-  [1332] = {.lex_state = 393},
-  [1333] = {.lex_state = 393},
-  [1334] = {.lex_state = 393},
-  [1335] = {.lex_state = 393},
-  [1336] = {.lex_state = 393},
-  [1337] = {.lex_state = 393},
-  [1338] = {.lex_state = 393},
+  [1330] = {.lex_state = 392},
+  [1331] = {.lex_state = 392},
+  [1332] = {.lex_state = 392},
+  [1333] = {.lex_state = 392},
+  [1334] = {.lex_state = 392},
+  [1335] = {.lex_state = 392},
+  [1336] = {.lex_state = 392},
+  [1337] = {.lex_state = 392},
+  [1338] = {.lex_state = 392},
   [1339] = {.lex_state = 416},
   [1340] = {.lex_state = 416, .external_lex_state = 3},
   [1341] = {.lex_state = 425},
-  [1342] = {.lex_state = 393},
-  [1343] = {.lex_state = 393},
+  [1342] = {.lex_state = 392},
+  [1343] = {.lex_state = 392},
   [1344] = {.lex_state = 416, .external_lex_state = 3},
   [1345] = {.lex_state = 416, .external_lex_state = 3},
   [1346] = {.lex_state = 416, .external_lex_state = 3},
@@ -53462,9 +53466,9 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1352] = {.lex_state = 416},
   [1353] = {.lex_state = 416},
   [1354] = {.lex_state = 437},
-  [1355] = {.lex_state = 393},
-  [1356] = {.lex_state = 393},
-  [1357] = {.lex_state = 393},
+  [1355] = {.lex_state = 392},
+  [1356] = {.lex_state = 392},
+  [1357] = {.lex_state = 392},
   [1358] = {.lex_state = 416},
   [1359] = {.lex_state = 416},
   [1360] = {.lex_state = 416},
@@ -53472,7 +53476,7 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1362] = {.lex_state = 416},
   [1363] = {.lex_state = 416},
   [1364] = {.lex_state = 416},
-  [1365] = {.lex_state = 393},
+  [1365] = {.lex_state = 392},
   [1366] = {.lex_state = 416},
   [1367] = {.lex_state = 416},
   [1368] = {.lex_state = 416},
@@ -53498,22 +53502,22 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1388] = {.lex_state = 416},
   [1389] = {.lex_state = 416},
   [1390] = {.lex_state = 416},
-  [1391] = {.lex_state = 393},
-  [1392] = {.lex_state = 393},
+  [1391] = {.lex_state = 392},
+  [1392] = {.lex_state = 392},
   [1393] = {.lex_state = 416},
   [1394] = {.lex_state = 416},
   [1395] = {.lex_state = 416},
-  [1396] = {.lex_state = 393},
+  [1396] = {.lex_state = 392},
   [1397] = {.lex_state = 416},
   [1398] = {.lex_state = 416},
-  [1399] = {.lex_state = 393},
+  [1399] = {.lex_state = 392},
   [1400] = {.lex_state = 416},
-  [1401] = {.lex_state = 393},
-  [1402] = {.lex_state = 393},
-  [1403] = {.lex_state = 393},
-  [1404] = {.lex_state = 393},
-  [1405] = {.lex_state = 393},
-  [1406] = {.lex_state = 393},
+  [1401] = {.lex_state = 392},
+  [1402] = {.lex_state = 392},
+  [1403] = {.lex_state = 392},
+  [1404] = {.lex_state = 392},
+  [1405] = {.lex_state = 392},
+  [1406] = {.lex_state = 392},
   [1407] = {.lex_state = 416},
   [1408] = {.lex_state = 416},
   [1409] = {.lex_state = 416},
@@ -53521,13 +53525,13 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1411] = {.lex_state = 416},
   [1412] = {.lex_state = 416},
   [1413] = {.lex_state = 416},
-  [1414] = {.lex_state = 393},
+  [1414] = {.lex_state = 392},
   [1415] = {.lex_state = 400},
-  [1416] = {.lex_state = 393},
-  [1417] = {.lex_state = 393},
-  [1418] = {.lex_state = 393},
-  [1419] = {.lex_state = 393},
-  [1420] = {.lex_state = 393},
+  [1416] = {.lex_state = 392},
+  [1417] = {.lex_state = 392},
+  [1418] = {.lex_state = 392},
+  [1419] = {.lex_state = 392},
+  [1420] = {.lex_state = 392},
   [1421] = {.lex_state = 454},
   [1422] = {.lex_state = 416},
   [1423] = {.lex_state = 416},
@@ -53543,29 +53547,29 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1433] = {.lex_state = 416},
   [1434] = {.lex_state = 416},
   [1435] = {.lex_state = 416},
-  [1436] = {.lex_state = 393},
-  [1437] = {.lex_state = 393},
+  [1436] = {.lex_state = 392},
+  [1437] = {.lex_state = 392},
   [1438] = {.lex_state = 400},
   [1439] = {.lex_state = 416},
   [1440] = {.lex_state = 416},
   [1441] = {.lex_state = 416},
   [1442] = {.lex_state = 416},
-  [1443] = {.lex_state = 393},
-  [1444] = {.lex_state = 393},
+  [1443] = {.lex_state = 392},
+  [1444] = {.lex_state = 392},
   [1445] = {.lex_state = 400},
-  [1446] = {.lex_state = 393},
-  [1447] = {.lex_state = 393},
+  [1446] = {.lex_state = 392},
+  [1447] = {.lex_state = 392},
   [1448] = {.lex_state = 416},
   [1449] = {.lex_state = 416},
   [1450] = {.lex_state = 400},
-  [1451] = {.lex_state = 393},
-  [1452] = {.lex_state = 393},
-  [1453] = {.lex_state = 393},
-  [1454] = {.lex_state = 393},
+  [1451] = {.lex_state = 392},
+  [1452] = {.lex_state = 392},
+  [1453] = {.lex_state = 392},
+  [1454] = {.lex_state = 392},
   [1455] = {.lex_state = 454},
   [1456] = {.lex_state = 454},
-  [1457] = {.lex_state = 393},
-  [1458] = {.lex_state = 393},
+  [1457] = {.lex_state = 392},
+  [1458] = {.lex_state = 392},
   [1459] = {.lex_state = 416},
   [1460] = {.lex_state = 416},
   [1461] = {.lex_state = 416},
@@ -53588,7 +53592,7 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1478] = {.lex_state = 416},
   [1479] = {.lex_state = 416},
   [1480] = {.lex_state = 416},
-  [1481] = {.lex_state = 393},
+  [1481] = {.lex_state = 392},
   [1482] = {.lex_state = 416},
   [1483] = {.lex_state = 416},
   [1484] = {.lex_state = 416},
@@ -53606,8 +53610,8 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1496] = {.lex_state = 416},
   [1497] = {.lex_state = 416},
   [1498] = {.lex_state = 416},
-  [1499] = {.lex_state = 393},
-  [1500] = {.lex_state = 393},
+  [1499] = {.lex_state = 392},
+  [1500] = {.lex_state = 392},
   [1501] = {.lex_state = 416},
   [1502] = {.lex_state = 416},
   [1503] = {.lex_state = 416},
@@ -53615,27 +53619,27 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1505] = {.lex_state = 437},
   [1506] = {.lex_state = 416},
   [1507] = {.lex_state = 476},
-  [1508] = {.lex_state = 393},
-  [1509] = {.lex_state = 393},
-  [1510] = {.lex_state = 393},
-  [1511] = {.lex_state = 393},
-  [1512] = {.lex_state = 393},
+  [1508] = {.lex_state = 392},
+  [1509] = {.lex_state = 392},
+  [1510] = {.lex_state = 392},
+  [1511] = {.lex_state = 392},
+  [1512] = {.lex_state = 392},
   [1513] = {.lex_state = 476},
-  [1514] = {.lex_state = 393},
-  [1515] = {.lex_state = 393},
-  [1516] = {.lex_state = 393},
-  [1517] = {.lex_state = 393},
-  [1518] = {.lex_state = 393},
-  [1519] = {.lex_state = 393},
-  [1520] = {.lex_state = 393},
+  [1514] = {.lex_state = 392},
+  [1515] = {.lex_state = 392},
+  [1516] = {.lex_state = 392},
+  [1517] = {.lex_state = 392},
+  [1518] = {.lex_state = 392},
+  [1519] = {.lex_state = 392},
+  [1520] = {.lex_state = 392},
   [1521] = {.lex_state = 437},
   [1522] = {.lex_state = 437},
   [1523] = {.lex_state = 437},
   [1524] = {.lex_state = 416},
   [1525] = {.lex_state = 416},
-  [1526] = {.lex_state = 393},
-  [1527] = {.lex_state = 393},
-  [1528] = {.lex_state = 393},
+  [1526] = {.lex_state = 392},
+  [1527] = {.lex_state = 392},
+  [1528] = {.lex_state = 392},
   [1529] = {.lex_state = 437},
   [1530] = {.lex_state = 437},
   [1531] = {.lex_state = 437},
@@ -53649,24 +53653,24 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1539] = {.lex_state = 416},
   [1540] = {.lex_state = 416},
   [1541] = {.lex_state = 428},
-  [1542] = {.lex_state = 393},
-  [1543] = {.lex_state = 341},
+  [1542] = {.lex_state = 392},
+  [1543] = {.lex_state = 388},
   [1544] = {.lex_state = 416},
   [1545] = {.lex_state = 416},
   [1546] = {.lex_state = 416},
   [1547] = {.lex_state = 416},
   [1548] = {.lex_state = 416},
   [1549] = {.lex_state = 416},
-  [1550] = {.lex_state = 393},
+  [1550] = {.lex_state = 392},
   [1551] = {.lex_state = 400},
   [1552] = {.lex_state = 416},
   [1553] = {.lex_state = 416},
   [1554] = {.lex_state = 416},
   [1555] = {.lex_state = 416},
-  [1556] = {.lex_state = 393},
-  [1557] = {.lex_state = 393},
-  [1558] = {.lex_state = 393},
-  [1559] = {.lex_state = 393},
+  [1556] = {.lex_state = 392},
+  [1557] = {.lex_state = 392},
+  [1558] = {.lex_state = 392},
+  [1559] = {.lex_state = 392},
   [1560] = {.lex_state = 400},
   [1561] = {.lex_state = 400},
   [1562] = {.lex_state = 416},
@@ -53676,13 +53680,13 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1566] = {.lex_state = 416},
   [1567] = {.lex_state = 416},
   [1568] = {.lex_state = 416},
-  [1569] = {.lex_state = 341},
-  [1570] = {.lex_state = 341},
-  [1571] = {.lex_state = 341},
-  [1572] = {.lex_state = 341},
-  [1573] = {.lex_state = 341},
-  [1574] = {.lex_state = 341},
-  [1575] = {.lex_state = 393},
+  [1569] = {.lex_state = 388},
+  [1570] = {.lex_state = 388},
+  [1571] = {.lex_state = 388},
+  [1572] = {.lex_state = 388},
+  [1573] = {.lex_state = 388},
+  [1574] = {.lex_state = 388},
+  [1575] = {.lex_state = 392},
   [1576] = {.lex_state = 416},
   [1577] = {.lex_state = 400},
   [1578] = {.lex_state = 416},
@@ -53691,7 +53695,7 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1581] = {.lex_state = 416},
   [1582] = {.lex_state = 416},
   [1583] = {.lex_state = 416},
-  [1584] = {.lex_state = 341},
+  [1584] = {.lex_state = 388},
   [1585] = {.lex_state = 416},
   [1586] = {.lex_state = 416},
   [1587] = {.lex_state = 416},
@@ -53701,9 +53705,9 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1591] = {.lex_state = 416},
   [1592] = {.lex_state = 416},
   [1593] = {.lex_state = 416},
-  [1594] = {.lex_state = 393},
-  [1595] = {.lex_state = 393},
-  [1596] = {.lex_state = 341},
+  [1594] = {.lex_state = 392},
+  [1595] = {.lex_state = 392},
+  [1596] = {.lex_state = 388},
   [1597] = {.lex_state = 416},
   [1598] = {.lex_state = 416},
   [1599] = {.lex_state = 416},
@@ -53711,10 +53715,10 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1601] = {.lex_state = 416},
   [1602] = {.lex_state = 416},
   [1603] = {.lex_state = 416},
-  [1604] = {.lex_state = 393},
-  [1605] = {.lex_state = 393},
+  [1604] = {.lex_state = 392},
+  [1605] = {.lex_state = 392},
   [1606] = {.lex_state = 416},
-  [1607] = {.lex_state = 393},
+  [1607] = {.lex_state = 392},
   [1608] = {.lex_state = 416},
   [1609] = {.lex_state = 437},
   [1610] = {.lex_state = 416},
@@ -53724,19 +53728,19 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1614] = {.lex_state = 416},
   [1615] = {.lex_state = 416},
   [1616] = {.lex_state = 416},
-  [1617] = {.lex_state = 393},
+  [1617] = {.lex_state = 392},
   [1618] = {.lex_state = 416},
-  [1619] = {.lex_state = 393},
+  [1619] = {.lex_state = 392},
   [1620] = {.lex_state = 416},
-  [1621] = {.lex_state = 393},
-  [1622] = {.lex_state = 393},
-  [1623] = {.lex_state = 393},
-  [1624] = {.lex_state = 393},
-  [1625] = {.lex_state = 393},
-  [1626] = {.lex_state = 393},
-  [1627] = {.lex_state = 393},
-  [1628] = {.lex_state = 393},
-  [1629] = {.lex_state = 341},
+  [1621] = {.lex_state = 392},
+  [1622] = {.lex_state = 392},
+  [1623] = {.lex_state = 392},
+  [1624] = {.lex_state = 392},
+  [1625] = {.lex_state = 392},
+  [1626] = {.lex_state = 392},
+  [1627] = {.lex_state = 392},
+  [1628] = {.lex_state = 392},
+  [1629] = {.lex_state = 388},
   [1630] = {.lex_state = 437},
   [1631] = {.lex_state = 437},
   [1632] = {.lex_state = 400},
@@ -53747,45 +53751,45 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1637] = {.lex_state = 416},
   [1638] = {.lex_state = 416},
   [1639] = {.lex_state = 416},
-  [1640] = {.lex_state = 393},
-  [1641] = {.lex_state = 393},
+  [1640] = {.lex_state = 392},
+  [1641] = {.lex_state = 392},
   [1642] = {.lex_state = 416},
-  [1643] = {.lex_state = 393},
+  [1643] = {.lex_state = 392},
   [1644] = {.lex_state = 416},
-  [1645] = {.lex_state = 393},
-  [1646] = {.lex_state = 393},
-  [1647] = {.lex_state = 393},
-  [1648] = {.lex_state = 393},
-  [1649] = {.lex_state = 393},
-  [1650] = {.lex_state = 393},
-  [1651] = {.lex_state = 393},
-  [1652] = {.lex_state = 393},
-  [1653] = {.lex_state = 393},
-  [1654] = {.lex_state = 393},
-  [1655] = {.lex_state = 393},
-  [1656] = {.lex_state = 393},
-  [1657] = {.lex_state = 393},
-  [1658] = {.lex_state = 341},
-  [1659] = {.lex_state = 341},
-  [1660] = {.lex_state = 341},
+  [1645] = {.lex_state = 392},
+  [1646] = {.lex_state = 392},
+  [1647] = {.lex_state = 392},
+  [1648] = {.lex_state = 392},
+  [1649] = {.lex_state = 392},
+  [1650] = {.lex_state = 392},
+  [1651] = {.lex_state = 392},
+  [1652] = {.lex_state = 392},
+  [1653] = {.lex_state = 392},
+  [1654] = {.lex_state = 392},
+  [1655] = {.lex_state = 392},
+  [1656] = {.lex_state = 392},
+  [1657] = {.lex_state = 392},
+  [1658] = {.lex_state = 388},
+  [1659] = {.lex_state = 388},
+  [1660] = {.lex_state = 388},
   [1661] = {.lex_state = 437},
   [1662] = {.lex_state = 437},
   [1663] = {.lex_state = 400},
   [1664] = {.lex_state = 474},
-  [1665] = {.lex_state = 393},
+  [1665] = {.lex_state = 392},
   [1666] = {.lex_state = 416},
-  [1667] = {.lex_state = 393},
+  [1667] = {.lex_state = 392},
   [1668] = {.lex_state = 416},
-  [1669] = {.lex_state = 393},
-  [1670] = {.lex_state = 393},
-  [1671] = {.lex_state = 393},
-  [1672] = {.lex_state = 393},
-  [1673] = {.lex_state = 393},
-  [1674] = {.lex_state = 393},
-  [1675] = {.lex_state = 393},
-  [1676] = {.lex_state = 393},
-  [1677] = {.lex_state = 393},
-  [1678] = {.lex_state = 393},
+  [1669] = {.lex_state = 392},
+  [1670] = {.lex_state = 392},
+  [1671] = {.lex_state = 392},
+  [1672] = {.lex_state = 392},
+  [1673] = {.lex_state = 392},
+  [1674] = {.lex_state = 392},
+  [1675] = {.lex_state = 392},
+  [1676] = {.lex_state = 392},
+  [1677] = {.lex_state = 392},
+  [1678] = {.lex_state = 392},
   [1679] = {.lex_state = 400},
   [1680] = {.lex_state = 416},
   [1681] = {.lex_state = 400},
@@ -53797,52 +53801,52 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1687] = {.lex_state = 400},
   [1688] = {.lex_state = 416},
   [1689] = {.lex_state = 400},
-  [1690] = {.lex_state = 393},
-  [1691] = {.lex_state = 393},
-  [1692] = {.lex_state = 393},
-  [1693] = {.lex_state = 393},
-  [1694] = {.lex_state = 393},
-  [1695] = {.lex_state = 393},
-  [1696] = {.lex_state = 393},
-  [1697] = {.lex_state = 393},
-  [1698] = {.lex_state = 393},
-  [1699] = {.lex_state = 393},
-  [1700] = {.lex_state = 393},
-  [1701] = {.lex_state = 393},
-  [1702] = {.lex_state = 393},
-  [1703] = {.lex_state = 393},
+  [1690] = {.lex_state = 392},
+  [1691] = {.lex_state = 392},
+  [1692] = {.lex_state = 392},
+  [1693] = {.lex_state = 392},
+  [1694] = {.lex_state = 392},
+  [1695] = {.lex_state = 392},
+  [1696] = {.lex_state = 392},
+  [1697] = {.lex_state = 392},
+  [1698] = {.lex_state = 392},
+  [1699] = {.lex_state = 392},
+  [1700] = {.lex_state = 392},
+  [1701] = {.lex_state = 392},
+  [1702] = {.lex_state = 392},
+  [1703] = {.lex_state = 392},
   [1704] = {.lex_state = 400},
   [1705] = {.lex_state = 400},
   [1706] = {.lex_state = 400},
   [1707] = {.lex_state = 400},
   [1708] = {.lex_state = 400},
   [1709] = {.lex_state = 400},
-  [1710] = {.lex_state = 393},
-  [1711] = {.lex_state = 393},
-  [1712] = {.lex_state = 393},
-  [1713] = {.lex_state = 393},
-  [1714] = {.lex_state = 393},
-  [1715] = {.lex_state = 393},
-  [1716] = {.lex_state = 393},
-  [1717] = {.lex_state = 393},
+  [1710] = {.lex_state = 392},
+  [1711] = {.lex_state = 392},
+  [1712] = {.lex_state = 392},
+  [1713] = {.lex_state = 392},
+  [1714] = {.lex_state = 392},
+  [1715] = {.lex_state = 392},
+  [1716] = {.lex_state = 392},
+  [1717] = {.lex_state = 392},
   [1718] = {.lex_state = 400},
   [1719] = {.lex_state = 400},
   [1720] = {.lex_state = 400},
   [1721] = {.lex_state = 400},
   [1722] = {.lex_state = 400},
-  [1723] = {.lex_state = 393},
-  [1724] = {.lex_state = 393},
-  [1725] = {.lex_state = 393},
-  [1726] = {.lex_state = 393},
-  [1727] = {.lex_state = 393},
-  [1728] = {.lex_state = 393},
+  [1723] = {.lex_state = 392},
+  [1724] = {.lex_state = 392},
+  [1725] = {.lex_state = 392},
+  [1726] = {.lex_state = 392},
+  [1727] = {.lex_state = 392},
+  [1728] = {.lex_state = 392},
   [1729] = {.lex_state = 400},
   [1730] = {.lex_state = 400},
   [1731] = {.lex_state = 400},
   [1732] = {.lex_state = 400},
   [1733] = {.lex_state = 400},
-  [1734] = {.lex_state = 393},
-  [1735] = {.lex_state = 393},
+  [1734] = {.lex_state = 392},
+  [1735] = {.lex_state = 392},
 };
 
 enum ts_external_scanner_symbol_identifiers {
