@@ -205,3 +205,17 @@ def test_an_implicit_variable_with_a_type_character_in_a_form_is_a_local(run_vba
     )
     assert module.Form1().count() == 6
     assert module.Form1().total() == 2
+
+
+def test_assigning_unqualified_cells_and_range_sets_the_active_sheets_values(run_vba):
+    """Application.Cells / Application.Range pages: without an object qualifier they are
+    the active sheet's; assigning to them sets the range's default member, Value."""
+    import openpyxl
+
+    module = run_vba('Public Sub Fill()\n    Cells(2, 3) = 5\n    Range("A1") = "x"\nEnd Sub\n')
+    book = openpyxl.Workbook()
+    vba = importlib.import_module(module.__package__ + ".vba_support")
+    vba.bind_workbook(book)
+    module.fill()
+    assert book.active["C2"].value == 5
+    assert book.active["A1"].value == "x"
