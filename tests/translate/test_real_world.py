@@ -219,3 +219,23 @@ def test_assigning_unqualified_cells_and_range_sets_the_active_sheets_values(run
     module.fill()
     assert book.active["C2"].value == 5
     assert book.active["A1"].value == "x"
+
+
+def test_dir_lists_matching_files_one_call_at_a_time(run_vba, tmp_path, monkeypatch):
+    """The "Dir function" page: Dir(pathname) returns the first file name that matches;
+    "to get any additional file names that match pathname, call Dir again with no
+    arguments. When no more file names match, Dir returns a zero-length string"."""
+    module = run_vba(
+        "Public Function Listing() As String\n"
+        "    Dim f As String\n"
+        '    f = Dir("*.txt")\n'
+        '    Do While f <> ""\n'
+        '        Listing = Listing & f & ";"\n'
+        "        f = Dir\n"
+        "    Loop\n"
+        "End Function\n"
+    )
+    for name in ("b.txt", "a.txt", "c.csv"):
+        (tmp_path / name).write_text("x")
+    monkeypatch.chdir(tmp_path)
+    assert sorted(module.listing().rstrip(";").split(";")) == ["a.txt", "b.txt"]

@@ -549,6 +549,9 @@ class _Files:
     def mkdir(self, path: object) -> None:
         self.box.mkdir(path)
 
+    def dir(self, pattern: object = MISSING, attributes: object = 0) -> str:
+        return self.box.dir(pattern, 0 if attributes is MISSING else attributes)
+
     def rmdir(self, path: object) -> None:
         self.box.rmdir(path)
 
