@@ -239,3 +239,15 @@ def test_dir_lists_matching_files_one_call_at_a_time(run_vba, tmp_path, monkeypa
         (tmp_path / name).write_text("x")
     monkeypatch.chdir(tmp_path)
     assert sorted(module.listing().rstrip(";").split(";")) == ["a.txt", "b.txt"]
+
+
+def test_environ_reads_the_sandboxed_environment(run_vba):
+    """The "Environ function" page: Environ(name) is the value of that environment
+    variable and "" when there is none. The translation reads the oracle's fixed sandbox
+    environment (docs/translation.md: running legacy code never touches the host)."""
+    module = run_vba(
+        "Public Function Who() As String\n"
+        '    Who = Environ("USERNAME") & "|" & Environ$("NO_SUCH_VARIABLE_X") & "|"\n'
+        "End Function\n"
+    )
+    assert module.who() == "user||"

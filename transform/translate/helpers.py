@@ -37,6 +37,7 @@ __all__ = [
     "choose",
     "create_object",
     "dll_call",
+    "environ",
     "each",
     "err",
     "effects",
@@ -394,6 +395,16 @@ def dll_call(name: str, *args: object) -> int:
     from transform.runtimes.vba.hostlib import dll_call as sandboxed
 
     return sandboxed(_effect, name, [objects.deref(a) for a in args])
+
+
+def environ(*args: object) -> str:
+    """Environ / Environ$: the oracle's fixed, harmless environment (USERNAME "user",
+    TEMP in the working folder ...); the host's is never read, as in the interpreter."""
+    from types import SimpleNamespace
+
+    from transform.runtimes.vba.hostlib import environ as sandboxed
+
+    return sandboxed(SimpleNamespace(sandbox=files.box), None, *args)
 
 
 def _app() -> Any:
