@@ -173,6 +173,7 @@ class TableBuilder:
         self.by_core: dict[frozenset[int], list[int]] = {}
         self.access: list[tuple[int, ...]] = []
         self._shifts_by_core: dict[frozenset[int], int] = {}
+        self._completed_by_core: dict[frozenset[int], tuple[int, tuple[int, ...], bool]] = {}
         self.by_kernel: dict[frozenset[tuple[int, int]], int] = {}
         self.state_budget = state_budget
 
@@ -209,8 +210,12 @@ class TableBuilder:
             return self._add_canonical_state(kernel, key, access)
         for sid in self.by_core.get(key, ()):
             existing = self.kernels[sid]
-            if self.merge_states and not (
-                _weakly_compatible(existing, kernel) and self._keeps_resolutions(existing, kernel)
+            # A kernel within the state's lookaheads is always weakly compatible with it
+            # (the quadratic check is most of the time on grammars with big kernels, Make's)
+            within = all(not lookahead & ~existing[core] for core, lookahead in kernel.items())
+            if not (
+                (within or _weakly_compatible(existing, kernel))
+                and self._keeps_resolutions(existing, kernel)
             ):
                 continue
             changed = False
@@ -248,13 +253,27 @@ class TableBuilder:
         shift for every merged context (tree-sitter keeps such contexts apart)."""
         if existing == kernel:
             return True
+        key = frozenset(existing)
+        info = self._completed_by_core.get(key)
+        if info is None:
+            closure = self.analysis.closure(existing)
+            completed = tuple(
+                core
+                for core in closure
+                if core & DOT_MASK == len(self.productions[core >> DOT_BITS].steps)
+            )
+            # completed items past their first step are kernel items: their lookaheads are
+            # the kernel's, no closure needed
+            in_kernel = all(core & DOT_MASK for core in completed)
+            info = (self._shift_terminals(key, closure), completed, in_kernel)
+            self._completed_by_core[key] = info
+        shifts, completed, in_kernel = info
+        if not completed or not shifts:
+            return True
+        if in_kernel:
+            return not any((existing[core] ^ kernel[core]) & shifts for core in completed)
         first, second = self.analysis.closure(existing), self.analysis.closure(kernel)
-        shifts = self._shift_terminals(frozenset(existing), first)
-        for core, lookahead in first.items():
-            pid, dot = core >> DOT_BITS, core & DOT_MASK
-            if dot == len(self.productions[pid].steps) and (lookahead ^ second[core]) & shifts:
-                return False
-        return True
+        return not any((first[core] ^ second[core]) & shifts for core in completed)
 
     def _shift_terminals(self, key: frozenset[int], closure: dict[int, int]) -> int:
         cached = self._shifts_by_core.get(key)
