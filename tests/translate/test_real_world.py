@@ -251,3 +251,21 @@ def test_environ_reads_the_sandboxed_environment(run_vba):
         "End Function\n"
     )
     assert module.who() == "user||"
+
+
+def test_shell_is_sandboxed_like_the_oracle(run_vba):
+    """The "Shell function" page: Shell runs a program and returns its task id (a Double).
+    Translated code never runs host programs (docs/translation.md, Host statements): the
+    request is recorded in vba.effects and the id is 0, as the interpreter does."""
+    module = run_vba(
+        "Public Function Launch() As Double\n"
+        '    Shell "cmd /c dir", 0\n'
+        '    Launch = Shell("notepad.exe", 1)\n'
+        "End Function\n"
+    )
+    vba = importlib.import_module(module.__package__ + ".vba_support")
+    assert module.launch() == 0
+    assert [e.get("command") for e in vba.effects if e["kind"] == "shell"] == [
+        "cmd /c dir",
+        "notepad.exe",
+    ]

@@ -38,6 +38,7 @@ __all__ = [
     "create_object",
     "dll_call",
     "environ",
+    "host_function",
     "each",
     "err",
     "effects",
@@ -405,6 +406,17 @@ def environ(*args: object) -> str:
     from transform.runtimes.vba.hostlib import environ as sandboxed
 
     return sandboxed(SimpleNamespace(sandbox=files.box), None, *args)
+
+
+def host_function(name: str, *args: object) -> object:
+    """Shell, SendKeys, AppActivate: sandboxed exactly as in the interpreter (recorded in
+    `effects` with the command, not performed; Shell gives 0 as the task id)."""
+    from types import SimpleNamespace
+
+    from transform.runtimes.vba.hostlib import RUNTIME_BUILTINS
+
+    host = SimpleNamespace(effect=_effect, sandbox=files.box)
+    return RUNTIME_BUILTINS[name](host, None, *args)
 
 
 def _app() -> Any:
