@@ -269,3 +269,16 @@ def test_shell_is_sandboxed_like_the_oracle(run_vba):
         "cmd /c dir",
         "notepad.exe",
     ]
+
+
+def test_shell_window_style_constants(run_vba):
+    """The "Shell function" page, windowstyle values: vbHide 0, vbNormalFocus 1,
+    vbMinimizedFocus 2, vbMaximizedFocus 3, vbNormalNoFocus 4, vbMinimizedNoFocus 6."""
+    module = run_vba(
+        "Option Explicit\n"
+        "Public Function Styles() As String\n"
+        "    Styles = vbHide & vbNormalFocus & vbMinimizedFocus & vbMaximizedFocus & _\n"
+        "        vbNormalNoFocus & vbMinimizedNoFocus\n"
+        "End Function\n"
+    )
+    assert module.styles() == "012346"

@@ -132,6 +132,13 @@ VBA_CONSTANTS: dict[str, object] = {
     "vbvolume": 8,
     "vbdirectory": 16,
     "vbarchive": 32,
+    # window styles of Shell (AppWinStyle, "Shell function" page)
+    "vbhide": 0,
+    "vbnormalfocus": 1,
+    "vbminimizedfocus": 2,
+    "vbmaximizedfocus": 3,
+    "vbnormalnofocus": 4,
+    "vbminimizednofocus": 6,
     # colours
     "vbblack": 0,
     "vbred": 255,
