@@ -110,7 +110,7 @@ LEGACY_CODE_PAGES = [
     ('Sub 汇总()\r\n    MsgBox "请输入数据"\r\nEnd Sub\r\n', "gbk"),
     ('Attribute Calc.VB_Description = "計算平均值"\r\n', "cp950"),
     ('Sub Test()\r\n    MsgBox "작업이 완료되었습니다"\r\nEnd Sub\r\n', "cp949"),
-    ("Sub Test()\r\n    MsgBox \"Привет, мир\" ' комментарий\r\nEnd Sub\r\n", "cp1251"),
+    ('Sub Test()\r\n    MsgBox "Привет, мир" \' комментарий\r\nEnd Sub\r\n', "cp1251"),
 ]
 
 
