@@ -59,15 +59,6 @@ _FILE_STATEMENTS = {
     "unlock": "Unlock",
     "width": "Width #",
 }
-_HINT_TYPES = {
-    "%": "Integer",
-    "&": "Long",
-    "^": "LongLong",
-    "!": "Single",
-    "#": "Double",
-    "@": "Currency",
-    "$": "String",
-}
 
 
 @dataclass(slots=True)
@@ -174,7 +165,7 @@ def type_name(ref: A.TypeRef | None, hint: str = "") -> str:
     """The declared type as written (``Excel.Range``), from a type hint, or "" (Variant)."""
     if ref is not None:
         return ref.name
-    return _HINT_TYPES.get(hint, "")
+    return A.TYPE_HINTS.get(hint, "")
 
 
 def render(expr: object) -> str:

@@ -29,6 +29,37 @@ class Span:
 
 NO_SPAN = Span()
 
+# --------------------------------------------------------------------------- type names
+
+# The type a declaration character gives a name or literal (MS-VBAL 3.3.5.3 type-suffix).
+TYPE_HINTS = {
+    "%": "Integer",
+    "&": "Long",
+    "^": "LongLong",
+    "!": "Single",
+    "#": "Double",
+    "@": "Currency",
+    "$": "String",
+}
+
+# The type each Def<type> statement gives names by first letter (MS-VBAL 5.2.2).
+DEFTYPES = {
+    "defbool": "Boolean",
+    "defbyte": "Byte",
+    "defint": "Integer",
+    "deflng": "Long",
+    "deflnglng": "LongLong",
+    "deflngptr": "LongPtr",
+    "defcur": "Currency",
+    "defsng": "Single",
+    "defdbl": "Double",
+    "defdate": "Date",
+    "defstr": "String",
+    "defobj": "Object",
+    "defvar": "Variant",
+    "defdec": "Decimal",
+}
+
 
 # --------------------------------------------------------------------------- types
 

@@ -21,8 +21,6 @@ from .vba_reader import VbaSyntaxError, _attach_attrs, _hint_type, module_kind, 
 
 __all__ = ["VbaSyntaxError", "decode_source", "parse_file", "parse_text", "tree_sitter_parser"]
 
-_HINTS = "%&^!#@$"
-
 
 def decode_source(data: bytes) -> str:
     """Text of a VBA export: UTF-8 (with or without BOM), UTF-16 with BOM, else
@@ -105,7 +103,7 @@ class Lowerer:
         t = self.text(n)
         if t.startswith("[") and t.endswith("]"):
             return t[1:-1], ""
-        if len(t) > 1 and t[-1] in _HINTS:
+        if len(t) > 1 and t[-1] in A.TYPE_HINTS:
             return t[:-1], t[-1]
         return t, ""
 
@@ -290,7 +288,6 @@ class Lowerer:
 
     def d_deftype_statement(self, n: object) -> A.DefType:
         word = self.anon(n)[0] if self.anon(n) else "defvar"
-        from .vba_reader import _DEFTYPES
 
         ranges = []
         for r in n.named_children:  # type: ignore[attr-defined]
@@ -298,7 +295,7 @@ class Lowerer:
                 start = self.text(self.field(r, "start"))
                 end = self.field(r, "end")
                 ranges.append((start, self.text(end) if end is not None else start))
-        return A.DefType(_DEFTYPES.get(word, "Variant"), tuple(ranges), self.span(n))
+        return A.DefType(A.DEFTYPES.get(word, "Variant"), tuple(ranges), self.span(n))
 
     def d_implements_statement(self, n: object) -> A.Implements:
         return A.Implements(self.name(self.field(n, "interface")), self.span(n))

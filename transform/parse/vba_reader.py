@@ -28,22 +28,6 @@ _CLOSERS = {
 }
 
 _VISIBILITY = {"public", "private", "global", "friend"}
-_DEFTYPES = {
-    "defbool": "Boolean",
-    "defbyte": "Byte",
-    "defint": "Integer",
-    "deflng": "Long",
-    "deflnglng": "LongLong",
-    "deflngptr": "LongPtr",
-    "defcur": "Currency",
-    "defsng": "Single",
-    "defdbl": "Double",
-    "defdate": "Date",
-    "defstr": "String",
-    "defobj": "Object",
-    "defvar": "Variant",
-    "defdec": "Decimal",
-}
 _BINARY_LEVELS: list[set[str]] = [
     {"imp"},
     {"eqv"},
@@ -233,7 +217,7 @@ class Reader:
             elif opt.lower() in ("compare", "private"):
                 value = self.ident()
             return A.Option(opt, value, self.span(start))
-        if w in _DEFTYPES:
+        if w in A.DEFTYPES:
             self.pos += 1
             ranges = []
             while True:
@@ -244,7 +228,7 @@ class Reader:
                 ranges.append((a, b))
                 if not self.accept(","):
                     break
-            return A.DefType(_DEFTYPES[w], tuple(ranges), self.span(start))
+            return A.DefType(A.DEFTYPES[w], tuple(ranges), self.span(start))
         if w == "implements":
             self.pos += 1
             return A.Implements(self.dotted_name(), self.span(start))
@@ -1242,15 +1226,7 @@ def _arg_bound(arg: A.Arg) -> A.Bound:
 
 
 def _hint_type(hint: str) -> A.TypeRef | None:
-    name = {
-        "%": "Integer",
-        "&": "Long",
-        "^": "LongLong",
-        "!": "Single",
-        "#": "Double",
-        "@": "Currency",
-        "$": "String",
-    }.get(hint)
+    name = A.TYPE_HINTS.get(hint)
     return A.TypeRef(name) if name else None
 
 

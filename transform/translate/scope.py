@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import tree_sitter
 
+from transform.parse import vba_ast as A
+
 PROCEDURE_TYPES = {"sub_declaration", "function_declaration", "property_declaration"}
 
 
@@ -53,15 +55,6 @@ LIBRARY_RETURN_TYPES = {
     "dateserial": "Date",
 }
 NUMERIC_TYPES = ("Byte", "Integer", "Long", "LongLong", "Single", "Double", "Currency")
-HINT_TYPES = {
-    "%": "Integer",
-    "&": "Long",
-    "^": "LongLong",
-    "!": "Single",
-    "#": "Double",
-    "@": "Currency",
-    "$": "String",
-}
 
 
 @dataclass
@@ -170,8 +163,8 @@ class ModuleScope:
         kind = node.type
         if kind == "identifier":
             value = text(node)
-            if value[-1:] in HINT_TYPES:
-                return HINT_TYPES[value[-1]]
+            if value[-1:] in A.TYPE_HINTS:
+                return A.TYPE_HINTS[value[-1]]
             if self.is_function_result(value):
                 return self.procedure.return_type or "Variant"
             declared = self.declared_type(value)
@@ -196,7 +189,7 @@ class ModuleScope:
         if kind == "integer_literal":
             return _integer_literal_type(text(node))
         if kind == "float_literal":
-            return HINT_TYPES.get(text(node)[-1], "Double")
+            return A.TYPE_HINTS.get(text(node)[-1], "Double")
         if kind == "boolean_literal":
             return "Boolean"
         if kind == "date_literal":
@@ -307,8 +300,8 @@ def _operator(node: tree_sitter.Node, text) -> str:
 
 
 def _integer_literal_type(value: str) -> str:
-    if value[-1:] in HINT_TYPES:
-        return HINT_TYPES[value[-1]]
+    if value[-1:] in A.TYPE_HINTS:
+        return A.TYPE_HINTS[value[-1]]
     try:
         number = int(value, 16) if value[:2].lower() == "&h" else int(value)
     except ValueError:
@@ -320,31 +313,13 @@ def _type_text(node: tree_sitter.Node | None, text) -> str | None:
     return text(node) if node is not None else None
 
 
-DEFTYPES = {
-    "defbool": "Boolean",
-    "defbyte": "Byte",
-    "defint": "Integer",
-    "deflng": "Long",
-    "deflnglng": "LongLong",
-    "deflngptr": "LongPtr",
-    "defcur": "Currency",
-    "defsng": "Single",
-    "defdbl": "Double",
-    "defdate": "Date",
-    "defstr": "String",
-    "defobj": "Object",
-    "defvar": "Variant",
-    "defdec": "Decimal",
-}
-
-
 def implicit_type(at: tree_sitter.Node | None, name: str, text) -> str:
     """The declared type of a name declared without `As`: its type character (`n%`),
     else the module's DefType for its first letter (MS-VBAL 5.2.2, implicit definition
     directives: `DefInt A-Z` makes it Integer), else Variant. `at` is any node of the
     module (its root holds the DefType statements)."""
-    if name[-1:] in HINT_TYPES:
-        return HINT_TYPES[name[-1:]]
+    if name[-1:] in A.TYPE_HINTS:
+        return A.TYPE_HINTS[name[-1:]]
     if at is None or not name or not name[0].isalpha():
         return "Variant"
     root = at
@@ -361,7 +336,7 @@ def implicit_type(at: tree_sitter.Node | None, name: str, text) -> str:
             start = letters.child_by_field_name("start")
             end = letters.child_by_field_name("end") or start
             if start is not None and text(start).lower() <= letter <= text(end).lower():
-                return DEFTYPES.get(keyword, "Variant")
+                return A.DEFTYPES.get(keyword, "Variant")
     return "Variant"
 
 

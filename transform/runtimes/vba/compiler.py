@@ -243,17 +243,7 @@ class Compiler:
         """The TypeSpec of a declaration (``As`` clause, type hint, DefType, Variant)."""
         if typ is None:
             if hint:
-                typ = A.TypeRef(
-                    {
-                        "%": "Integer",
-                        "&": "Long",
-                        "^": "LongLong",
-                        "!": "Single",
-                        "#": "Double",
-                        "@": "Currency",
-                        "$": "String",
-                    }[hint]
-                )
+                typ = A.TypeRef(A.TYPE_HINTS[hint])
             elif name and self.module.deftypes:
                 t = self.module.deftypes.get(name[0].lower())
                 if t:
