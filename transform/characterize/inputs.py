@@ -21,7 +21,6 @@ from transform.runtimes.vba.values import Currency, Date, Empty, Null, VbaError
 
 from .vba_golden import encode, to_serial
 
-HINTS = {"$": "String", "%": "Integer", "&": "Long", "!": "Single", "#": "Double", "@": "Currency"}
 SCALARS = {
     "integer",
     "long",
@@ -134,7 +133,7 @@ def enum_values(type_name: str) -> list[int] | None:
 def parameters(proc: A.Procedure) -> list[Parameter]:
     out = []
     for p in proc.params:
-        declared = p.type.name if p.type else HINTS.get(p.type_hint, "Variant")
+        declared = p.type.name if p.type else A.TYPE_HINTS.get(p.type_hint, "Variant")
         out.append(Parameter(p.name, declared, p.mode, p.optional, p.is_array, p.param_array))
     return out
 
