@@ -54,25 +54,15 @@ static void skip_blanks(TSLexer *lexer) {
   while (lexer->lookahead == ' ' || lexer->lookahead == '\t') lexer->advance(lexer, true);
 }
 
-static bool scan_name_before_operator(TSLexer *lexer) {
-  if (!is_name_start(lexer->lookahead)) return false;
-  while (is_name_char(lexer->lookahead)) lexer->advance(lexer, false);
+/* `part`s (the name or the digits, already known to start here), then `&` or `^` directly
+   followed by an operand: the token is the part alone, and the operator is lexed next. */
+static bool scan_before_operator(TSLexer *lexer, bool (*part)(int32_t), enum TokenType symbol) {
+  while (part(lexer->lookahead)) lexer->advance(lexer, false);
   lexer->mark_end(lexer);
   if (lexer->lookahead != '&' && lexer->lookahead != '^') return false;
   lexer->advance(lexer, false);
   if (!starts_operand(lexer->lookahead)) return false;
-  lexer->result_symbol = NAME_BEFORE_OPERATOR;
-  return true;
-}
-
-static bool scan_integer_before_operator(TSLexer *lexer) {
-  if (!is_digit(lexer->lookahead)) return false;
-  while (is_digit(lexer->lookahead)) lexer->advance(lexer, false);
-  lexer->mark_end(lexer);
-  if (lexer->lookahead != '&' && lexer->lookahead != '^') return false;
-  lexer->advance(lexer, false);
-  if (!starts_operand(lexer->lookahead)) return false;
-  lexer->result_symbol = INTEGER_BEFORE_OPERATOR;
+  lexer->result_symbol = symbol;
   return true;
 }
 
@@ -82,10 +72,10 @@ bool tree_sitter_vba_external_scanner_scan(void *payload, TSLexer *lexer,
   if (valid_symbols[ERROR_SENTINEL]) return false;
   skip_blanks(lexer);
   if (valid_symbols[NAME_BEFORE_OPERATOR] && is_name_start(lexer->lookahead)) {
-    return scan_name_before_operator(lexer);
+    return scan_before_operator(lexer, is_name_char, NAME_BEFORE_OPERATOR);
   }
   if (valid_symbols[INTEGER_BEFORE_OPERATOR] && is_digit(lexer->lookahead)) {
-    return scan_integer_before_operator(lexer);
+    return scan_before_operator(lexer, is_digit, INTEGER_BEFORE_OPERATOR);
   }
   return false;
 }
