@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from .model import Newline
@@ -121,8 +122,19 @@ def decode(raw: bytes, path: Path | str) -> tuple[str, str]:
     return decoded
 
 
-def _share(chars: list[str], wanted) -> float:
+def _share(chars: list[str], wanted: Callable[[str], bool]) -> float:
     return sum(1 for c in chars if wanted(c)) / len(chars) if chars else 0.0
+
+
+def _high(text: str) -> list[str]:
+    return [c for c in text if c >= "\u0080"]
+
+
+def _in_runs(text: str, length: int) -> float:
+    """Share of the non-ASCII characters that stand in runs of at least ``length`` of them:
+    CJK and Cyrillic words are such runs, while an accented Western letter stands alone."""
+    runs = [len(run) for run in re.findall(r"[^\x00-\x7f]+", text)]
+    return sum(n for n in runs if n >= length) / sum(runs) if runs else 0.0
 
 
 def _kana(c: str) -> bool:
@@ -142,51 +154,28 @@ def _japanese(c: str) -> bool:
     )
 
 
-def _gb2312_common(c: str) -> bool:
-    """One of the 3,755 most common Chinese characters (GB 2312 level 1, rows 16-55) or
-    GB 2312's punctuation and symbols (rows 1-9)."""
-    try:
-        code = c.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return len(code) == 2 and (0xA1 <= code[0] <= 0xA9 or 0xB0 <= code[0] <= 0xD7)
-
-
-def _chinese(chars: list[str], text: str, common, share: float) -> bool:
-    """Chinese: ideographs and Chinese punctuation only, most of them next to another
-    (words; an accented Western letter decodes to a lone character), and at least ``share``
-    of them among the code page's frequent characters (Cyrillic words decode to rare ones)."""
-    return (
-        len(chars) >= 2
-        and _share(chars, _han) >= 0.9
-        and _in_runs(text) >= 0.6
-        and _share(chars, common) >= share
-    )
-
-
 def _han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or c >= "\uff01" or c == "·"
 
 
-def _in_runs(text: str) -> float:
-    """Share of the non-ASCII characters that stand next to another non-ASCII character."""
-    high = [c >= "\u0080" for c in text]
-    total = sum(high)
-    paired = sum(
-        1
-        for i, h in enumerate(high)
-        if h and ((i > 0 and high[i - 1]) or (i + 1 < len(high) and high[i + 1]))
-    )
-    return paired / total if total else 0.0
+def _common_in(codec: str, leads: Callable[[int], bool]) -> Callable[[str], bool]:
+    """Is a character double-byte in ``codec`` with a lead byte ``leads`` accepts (the
+    code page's rows of frequent characters and symbols)?"""
+
+    def common(c: str) -> bool:
+        try:
+            code = c.encode(codec)
+        except UnicodeEncodeError:
+            return False
+        return len(code) == 2 and leads(code[0])
+
+    return common
 
 
-def _big5_common(c: str) -> bool:
-    """One of Big5's 5,401 frequent characters (lead bytes A4-C6) or its symbols (A1-A3)."""
-    try:
-        code = c.encode("big5")
-    except UnicodeEncodeError:
-        return False
-    return len(code) == 2 and 0xA1 <= code[0] <= 0xC6
+# GB 2312 rows 1-9 (symbols) and 16-55 (level 1: the 3,755 most common characters); Big5's
+# symbols (A1-A3) and frequent characters (A4-C6).
+_GB2312_COMMON = _common_in("gb2312", lambda b: 0xA1 <= b <= 0xA9 or 0xB0 <= b <= 0xD7)
+_BIG5_COMMON = _common_in("big5", lambda b: 0xA1 <= b <= 0xC6)
 
 
 def _hangul(c: str) -> bool:
@@ -200,36 +189,57 @@ _COMMON_HANGUL = frozenset(
 )
 
 
-def _korean(chars: list[str]) -> bool:
-    return _share(chars, _hangul) >= 0.8 and _share(chars, _COMMON_HANGUL.__contains__) >= 0.15
-
-
-def _cyrillic_words(raw: bytes, text: str) -> bool:
-    """Russian, Ukrainian... in Windows-1251: every letter is a high byte, so words are runs
-    of them, while Western text has lone accented letters between ASCII ones."""
-    runs = re.findall(rb"[\x80-\xff]+", raw)
-    in_words = sum(len(r) for r in runs if len(r) >= 3)
-    letters = [c for c in text if c >= "\u0080"]
-    return in_words >= 0.7 * sum(map(len, runs)) and _share(letters, _russian_letter) >= 0.9
-
-
 def _russian_letter(c: str) -> bool:
     return "\u0410" <= c <= "\u044f" or c in "Ёё"
 
 
-# (code page, test on the decoded non-ASCII characters): a code page is taken only when the
-# bytes decode strictly AND the result reads as that script, which text in another code page
-# practically never does (Western accents decode as rare characters or fail; Cyrillic words
-# decode in GBK as rare level-2 characters; Japanese is recognised by its kana).
-_OTHER_CODE_PAGES = (
-    (
-        "cp932",
-        lambda chars, raw, text: any(map(_kana, chars)) and _share(chars, _japanese) >= 0.95,
-    ),
-    ("cp949", lambda chars, raw, text: len(chars) >= 2 and _korean(chars)),
-    ("gbk", lambda chars, raw, text: _chinese(chars, text, _gb2312_common, 0.4)),
-    ("cp950", lambda chars, raw, text: _chinese(chars, text, _big5_common, 0.9)),
-    ("cp1251", lambda chars, raw, text: len(chars) >= 4 and _cyrillic_words(raw, text)),
+def _reads_japanese(text: str) -> bool:
+    chars = _high(text)
+    return any(map(_kana, chars)) and _share(chars, _japanese) >= 0.95
+
+
+def _reads_korean(text: str) -> bool:
+    chars = _high(text)
+    return (
+        len(chars) >= 2
+        and _share(chars, _hangul) >= 0.8
+        and _share(chars, _COMMON_HANGUL.__contains__) >= 0.15
+    )
+
+
+def _reads_chinese(common: Callable[[str], bool], share: float) -> Callable[[str], bool]:
+    """Chinese: ideographs and Chinese punctuation only, mostly in words, and at least
+    ``share`` of them among the code page's frequent characters (Cyrillic words decode to
+    rare ones)."""
+
+    def reads(text: str) -> bool:
+        chars = _high(text)
+        return (
+            len(chars) >= 2
+            and _share(chars, _han) >= 0.9
+            and _in_runs(text, 2) >= 0.6
+            and _share(chars, common) >= share
+        )
+
+    return reads
+
+
+def _reads_russian(text: str) -> bool:
+    """Every Cyrillic letter is a high byte in Windows-1251, so words are runs of them."""
+    chars = _high(text)
+    return len(chars) >= 4 and _in_runs(text, 3) >= 0.7 and _share(chars, _russian_letter) >= 0.9
+
+
+# A code page is taken only when the bytes decode strictly AND the result reads as that
+# script, which text in another code page practically never does (Western accents decode
+# as rare characters or fail; Cyrillic words decode in GBK as rare level-2 characters;
+# Japanese is recognised by its kana).
+_OTHER_CODE_PAGES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("cp932", _reads_japanese),
+    ("cp949", _reads_korean),
+    ("gbk", _reads_chinese(_GB2312_COMMON, 0.4)),
+    ("cp950", _reads_chinese(_BIG5_COMMON, 0.9)),
+    ("cp1251", _reads_russian),
 )
 
 
@@ -242,8 +252,7 @@ def _other_code_page(raw: bytes) -> tuple[str, str] | None:
             text = raw.decode(codec)
         except UnicodeDecodeError:
             continue
-        chars = [c for c in text if c >= "\u0080"]
-        if reads_as(chars, raw, text):
+        if reads_as(text):
             return text, codec
     return None
 
