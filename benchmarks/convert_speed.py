@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import argparse
 import resource
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import tree_sitter  # noqa: E402
-from scan_speed import generate  # noqa: E402
+from scan_speed import synthetic_repository  # noqa: E402
 
 from transform.convert.pipeline import convert  # noqa: E402
 from transform.ingest import ingest  # noqa: E402
@@ -49,13 +47,7 @@ def main() -> None:
     parser.add_argument("--verify", action="store_true", help="Also run the generated tests.")
     parser.add_argument("--keep", type=Path, help="Generate here and keep it.")
     args = parser.parse_args()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="convert-bench-"))
-    repo = work / "repo"
-    try:
-        t0 = time.perf_counter()
-        lines, files = generate(repo, args.lines)
-        print(f"generated {lines} lines in {files} files ({time.perf_counter() - t0:.1f} s)")
-
+    with synthetic_repository(args.lines, args.keep, "convert-bench-") as (work, repo, lines):
         parse_seconds, modules, with_errors = bare_parse(repo)
         print(f"bare parse:   {parse_seconds:7.1f} s  {lines / parse_seconds:9.0f} lines/s")
         print(f"  ({modules} modules, {with_errors} with syntax errors)")
@@ -76,9 +68,6 @@ def main() -> None:
         print(f"translate:    {lines / translate:9.0f} lines/s (rules, libcst check)")
         print(f"ratio translate / bare parse: {translate / parse_seconds:.2f}")
         print(f"peak memory (max RSS): {peak_mib:.0f} MiB")
-    finally:
-        if args.keep is None:
-            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,18 +151,27 @@ def bare_parse(root: Path) -> tuple[float, int, int]:
     return time.perf_counter() - started, len(result.modules), failures
 
 
+@contextmanager
+def synthetic_repository(min_lines: int, keep: Path | None, prefix: str) -> Iterator[tuple]:
+    """(work folder, repository, lines) of a generated repository; removed afterwards
+    unless ``keep`` names where to generate it."""
+    work = keep or Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        t0 = time.perf_counter()
+        lines, files = generate(work / "repo", min_lines)
+        print(f"generated {lines} lines in {files} files ({time.perf_counter() - t0:.1f} s)")
+        yield work, work / "repo", lines
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="Generate here and keep it.")
     args = parser.parse_args()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="scan-bench-"))
-    repo = work / "repo"
-    try:
-        t0 = time.perf_counter()
-        lines, files = generate(repo, args.lines)
-        print(f"generated {lines} lines in {files} files ({time.perf_counter() - t0:.1f} s)")
-
+    with synthetic_repository(args.lines, args.keep, "scan-bench-") as (work, repo, lines):
         parse_seconds, modules, failures = bare_parse(repo)
         print(f"bare parse:    {parse_seconds:7.1f} s  {lines / parse_seconds:9.0f} lines/s")
         print(f"  ({modules} modules, {failures} parse failures)")
@@ -182,9 +193,6 @@ def main() -> None:
         )
         print(f"ratio scan+graph / bare parse: {total / parse_seconds:.2f}")
         print(f"peak memory (max RSS): {peak_mib:.0f} MiB")
-    finally:
-        if args.keep is None:
-            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
