@@ -9,15 +9,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
+
+from transform.files import replace_folder
 
 from .assemble import Report, assemble
 from .highlight import style_css
@@ -46,32 +45,8 @@ def build_report(out_dir: Path) -> ReportFiles:
         "report.json": json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n",
     }
     target = out_dir / REPORT_DIR
-    _swap_in(target, files)
+    replace_folder(target, files)
     return ReportFiles(target, target / "index.html", target / "report.md", target / "report.json")
-
-
-def _swap_in(target: Path, files: dict[str, str]) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a report is for sharing
-        for name, text in files.items():
-            (staging / name).write_text(text, encoding="utf-8")
-        if target.exists():
-            old = target.with_name(f".{target.name}.old-{os.getpid()}")
-            os.replace(target, old)
-            os.replace(staging, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # --------------------------------------------------------------------------- templates
