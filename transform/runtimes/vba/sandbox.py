@@ -78,6 +78,22 @@ class Channel:
             self.path.write_bytes(bytes(self.data))
 
 
+def read_line(text: str, pos: int) -> tuple[str, int]:
+    """The line starting at ``pos`` and where the next one starts: a line ends at CR, LF or
+    CR LF (Line Input # and TextStream.ReadLine alike); reading past the end is error 62."""
+    if pos >= len(text):
+        raise VbaError(62)
+    end = pos
+    while end < len(text) and text[end] not in "\r\n":
+        end += 1
+    line = text[pos:end]
+    if end < len(text) and text[end] == "\r":
+        end += 1
+    if end < len(text) and text[end] == "\n":
+        end += 1
+    return line, end
+
+
 class Sandbox:
     """The scratch directory and the open file numbers of one run."""
 
@@ -169,18 +185,7 @@ class Sandbox:
 
     def line_input(self, number: object) -> str:
         ch = self._channel(number, "input")
-        if ch.pos >= len(ch.text):
-            raise VbaError(62)
-        text, i = ch.text, ch.pos
-        j = i
-        while j < len(text) and text[j] not in "\r\n":
-            j += 1
-        line = text[i:j]
-        if j < len(text) and text[j] == "\r":
-            j += 1
-        if j < len(text) and text[j] == "\n":
-            j += 1
-        ch.pos = j
+        line, ch.pos = read_line(ch.text, ch.pos)
         return line
 
     def input_item(self, number: object) -> object:
@@ -691,18 +696,7 @@ class TextStream(NativeObject):
 
     def vba_readline(self) -> str:
         self._need("r")
-        if self.pos >= len(self.text):
-            raise VbaError(62)
-        text, i = self.text, self.pos
-        j = i
-        while j < len(text) and text[j] not in "\r\n":
-            j += 1
-        line = text[i:j]
-        if j < len(text) and text[j] == "\r":
-            j += 1
-        if j < len(text) and text[j] == "\n":
-            j += 1
-        self.pos = j
+        line, self.pos = read_line(self.text, self.pos)
         self.line += 1
         return line
 
