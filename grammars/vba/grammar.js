@@ -88,6 +88,9 @@ const GUID =
   '-[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]' +
   '[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]\\}';
 
+// Keywords that only end or continue a block: reserved everywhere but after `.` and `!`.
+const BLOCK_KEYWORDS = ['Else', 'ElseIf', 'Loop', 'Next', 'Wend'];
+
 // Statement keywords that are not reserved words and are common names (`Name = x`,
 // `mId = 1`, `attribute = node.Text`): where a name may start a statement they are also
 // accepted as identifiers, and the statement using them as keywords wins by precedence
@@ -132,6 +135,14 @@ module.exports = grammar({
   supertypes: ($) => [$._statement, $._expression],
 
   conflicts: ($) => [],
+
+  // Keywords that only end or continue a block (MS-VBAL 3.3.5.2 reserved identifiers) are
+  // never names, so a stray `Else`, `Next` or `Loop` is a syntax error rather than a call
+  // to a procedure of that name. After `.` and `!` any name is allowed (`p.Next`).
+  reserved: {
+    global: (_) => BLOCK_KEYWORDS.map((w) => new RegExp(ci(w))),
+    member: (_) => [],
+  },
 
   rules: {
     source_file: ($) => seq(optional($._statement), repeat($._block_element)),
@@ -1173,7 +1184,8 @@ module.exports = grammar({
       ),
 
     // A member name; `o.Name&"x"` is VBScript's `o.Name & "x"` (src/scanner.c).
-    _member_name: ($) => choice($.identifier, alias($._name_before_operator, $.identifier)),
+    _member_name: ($) =>
+      choice(reserved('member', $.identifier), alias($._name_before_operator, $.identifier)),
 
     // `f(1, 2)`, `a(i)`, `obj.Item("k")`: `(` directly after the callee.
     call_expression: ($) =>

@@ -307,6 +307,20 @@ class _Builder:
         mine = [r for r, _ in self._step(self._closure((self.token_start[token],)))]
         return any(_overlaps(a, b) for a in mine for b in seps)
 
+    def starts_with_letter(self, token: int) -> bool:
+        """Can the token only begin with a letter or `_`? Only such tokens become keywords
+        (tree-sitter's `all_chars_are_alphabetical`, which looks at the first character):
+        `-include`, `%` or `//`, even when the word pattern matches them, stay ordinary
+        tokens, while `Mid$` may be a keyword."""
+        first = self._step(self._closure((self.token_start[token],)))
+        return all(
+            lo >= 0
+            and hi <= 0x10FFFF
+            and all(chr(c).isalpha() or c == 0x5F for c in range(lo, hi + 1))
+            for ranges, _ in first
+            for lo, hi in ranges
+        )
+
     def subset_of_word(self, token: int, word: int) -> bool:
         """Does the word token match every string this token matches?"""
         start = (
@@ -591,7 +605,7 @@ def _keywords(grammar: PreparedGrammar, builder: _Builder) -> set[int]:
     for symbol in grammar.tokens:
         if symbol == word or symbol in grammar.extra_tokens:
             continue
-        if builder.subset_of_word(symbol, word):
+        if builder.starts_with_letter(symbol) and builder.subset_of_word(symbol, word):
             keywords.add(symbol)
     return keywords
 

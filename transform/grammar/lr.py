@@ -7,6 +7,7 @@ reduce/reduce conflict: LALR-sized tables without LALR's spurious conflicts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .model import GrammarError, PreparedGrammar, Production, Step
@@ -157,9 +158,18 @@ def _weakly_compatible(a: dict[int, int], b: dict[int, int]) -> bool:
     return True
 
 
+# (token valid in a state, token a merge would add) -> could the state's lexer then
+# return something else?
+TokenConflict = Callable[[int, int], bool]
+
+
 class TableBuilder:
     def __init__(
-        self, grammar: PreparedGrammar, merge_states: bool = True, state_budget: int = 1 << 30
+        self,
+        grammar: PreparedGrammar,
+        merge_states: bool = True,
+        state_budget: int = 1 << 30,
+        token_conflict: TokenConflict | None = None,
     ):
         self.grammar = grammar
         self.merge_states = merge_states
@@ -176,6 +186,9 @@ class TableBuilder:
         self._completed_by_core: dict[frozenset[int], tuple[int, tuple[int, ...], bool]] = {}
         self.by_kernel: dict[frozenset[tuple[int, int]], int] = {}
         self.state_budget = state_budget
+        self.token_conflict = token_conflict
+        self._lexing_by_core: dict[frozenset[int], tuple[int, tuple[int, ...]]] = {}
+        self._blocked: dict[int, int] = {}
 
     # -- automaton ----------------------------------------------------------------------
 
@@ -216,6 +229,7 @@ class TableBuilder:
             if not (
                 (within or _weakly_compatible(existing, kernel))
                 and self._keeps_resolutions(existing, kernel)
+                and self._keeps_lexing(existing, kernel)
             ):
                 continue
             changed = False
@@ -274,6 +288,53 @@ class TableBuilder:
             return not any((existing[core] ^ kernel[core]) & shifts for core in completed)
         first, second = self.analysis.closure(existing), self.analysis.closure(kernel)
         return not any((first[core] ^ second[core]) & shifts for core in completed)
+
+    def _keeps_lexing(self, existing: dict[int, int], kernel: dict[int, int]) -> bool:
+        """Merging must not make a token valid beside another that could then lex the same
+        text differently: in Make's `ifeq ($(D),1)` the state after `$(D)` would share
+        `,` with a recipe line's shell text, which swallows `,1)`. Tree-sitter's
+        minimisation refuses such merges, and so does ours (minimize.py)."""
+        if self.token_conflict is None or existing == kernel:
+            return True
+        base, sources = self._lexing_info(frozenset(existing))
+        old = new = base
+        for core in sources:
+            old |= existing[core]
+            new |= kernel[core]
+        return not any(self._blocked_by(t) & old for t in _iter_bits(new & ~old)) and not any(
+            self._blocked_by(t) & new for t in _iter_bits(old & ~new)
+        )
+
+    def _lexing_info(self, key: frozenset[int]) -> tuple[int, tuple[int, ...]]:
+        """The terminals valid in every state of this core (its shifts and the lookaheads
+        its completed items always have), and the kernel items whose lookaheads become
+        lookaheads of completed items. Found once per core by a closure whose lookaheads
+        are marker bits, one per kernel item, above the terminals."""
+        cached = self._lexing_by_core.get(key)
+        if cached is None:
+            offset = len(self.grammar.symbols)
+            cores = sorted(key)
+            marked = {core: 1 << (offset + i) for i, core in enumerate(cores)}
+            closure = self.analysis.closure(marked)
+            lookaheads = 0
+            for core, lookahead in closure.items():
+                if core & DOT_MASK == len(self.productions[core >> DOT_BITS].steps):
+                    lookaheads |= lookahead
+            base = self._shift_terminals(key, closure) | (lookaheads & ((1 << offset) - 1))
+            sources = tuple(c for i, c in enumerate(cores) if lookaheads >> (offset + i) & 1)
+            cached = self._lexing_by_core[key] = (base, sources)
+        return cached
+
+    def _blocked_by(self, added: int) -> int:
+        """The terminals beside which `added` must not become valid."""
+        blocked = self._blocked.get(added)
+        if blocked is None:
+            blocked = 0
+            for symbol, info in enumerate(self.grammar.symbols):
+                if info.terminal and self.token_conflict(symbol, added):
+                    blocked |= 1 << symbol
+            self._blocked[added] = blocked
+        return blocked
 
     def _shift_terminals(self, key: frozenset[int], closure: dict[int, int]) -> int:
         cached = self._shifts_by_core.get(key)
@@ -567,8 +628,10 @@ class StateBudgetExceeded(Exception):
 CANONICAL_STATE_BUDGET = 30_000
 
 
-def build_parse_table(grammar: PreparedGrammar, merge_states: bool = True) -> ParseTable:
-    return TableBuilder(grammar, merge_states).build()
+def build_parse_table(
+    grammar: PreparedGrammar, merge_states: bool = True, token_conflict: TokenConflict | None = None
+) -> ParseTable:
+    return TableBuilder(grammar, merge_states, token_conflict=token_conflict).build()
 
 
 def build_canonical_table(grammar: PreparedGrammar, budget: int = CANONICAL_STATE_BUDGET):
