@@ -267,3 +267,24 @@ def test_error_recovery_lexes_the_tokens_tree_sitter_keeps(tmp_path):
     assert "char" not in _error_state_tokens(language)
     root = parse(language, ")ab")
     assert str(root) == "(pattern (ERROR) (letter) (letter))"
+
+
+def test_only_tokens_starting_with_a_letter_become_keywords():
+    # tree-sitter's identify_keywords takes a token as a keyword only if the word token
+    # matches it and its first character is a letter or `_` (all_chars_are_alphabetical);
+    # Make's `-include` and `%` match its word pattern but stay ordinary tokens, while a
+    # keyword may go on with other characters (VBA's `Mid$`).
+    from transform.grammar.lexer import LexicalAnalysis
+    from transform.grammar.prepare import prepare
+
+    grammar = grammar_of(
+        file=repeat(choice(sym("include"), sym("call"), sym("percent"), sym("name"))),
+        include=seq(string("-include"), sym("name")),
+        call=seq(string("mid$"), sym("name")),
+        percent=seq(string("%"), sym("name")),
+        name={"type": "PATTERN", "value": "[a-z_%$-]+"},
+    )
+    grammar["word"] = "name"
+    prepared = prepare(grammar)
+    keywords = {prepared.symbols[t].name for t in LexicalAnalysis(prepared).keywords}
+    assert keywords == {"mid$"}

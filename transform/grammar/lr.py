@@ -163,6 +163,64 @@ def _weakly_compatible(a: dict[int, int], b: dict[int, int]) -> bool:
 TokenConflict = Callable[[int, int], bool]
 
 
+# An item's lookahead in every state of a core: (item, terminal bits it always has,
+# indexes of the kernel items whose lookaheads it also takes).
+Formula = tuple[int, int, tuple[int, ...]]
+
+
+@dataclass
+class _CorePlan:
+    """What every state with this kernel core (in this item order) shares."""
+
+    items: tuple[int, ...]  # the closure's items
+    closure: list[Formula]
+    completed: list[Formula]  # items with the dot at the end: the reduces
+    successors: list[tuple[int, dict[int, int], list[Formula]]]  # by symbol, in order
+    verdicts: dict[tuple[int, tuple[int, ...]], _Verdict] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, builder: TableBuilder, order: tuple[int, ...]) -> _CorePlan:
+        """One closure whose lookaheads are marker bits, one per kernel item, above the
+        terminals: each item's lookahead then reads as a formula over the kernel's."""
+        offset = len(builder.grammar.symbols)
+        terminals = (1 << offset) - 1
+        marked = {core: 1 << (offset + index) for index, core in enumerate(order)}
+        closure = [
+            (core, lookahead & terminals, _bit_indexes(lookahead >> offset))
+            for core, lookahead in builder.analysis.closure(marked).items()
+        ]
+        completed, by_symbol = [], {}
+        for formula in closure:
+            core, spontaneous, sources = formula
+            steps = builder.productions[core >> DOT_BITS].steps
+            if core & DOT_MASK == len(steps):
+                completed.append(formula)
+                continue
+            template, fed = by_symbol.setdefault(steps[core & DOT_MASK].symbol, ({}, []))
+            template[core + 1] = spontaneous
+            if sources:
+                fed.append((core + 1, spontaneous, sources))
+        successors = [(symbol, *by_symbol[symbol]) for symbol in sorted(by_symbol)]
+        return cls(tuple(f[0] for f in closure), closure, completed, successors)
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    kind: str  # accept, reduce, repeat, shift, or declared (only a declared conflict keeps both)
+    reduces: tuple[Action, ...]
+    reduce_cores: list[int]
+    shift_cores: list[int]
+
+
+def _bit_indexes(value: int) -> tuple[int, ...]:
+    indexes = []
+    while value:
+        low = value & -value
+        indexes.append(low.bit_length() - 1)
+        value ^= low
+    return tuple(indexes)
+
+
 class TableBuilder:
     def __init__(
         self,
@@ -189,8 +247,40 @@ class TableBuilder:
         self.token_conflict = token_conflict
         self._lexing_by_core: dict[frozenset[int], tuple[int, tuple[int, ...]]] = {}
         self._blocked: dict[int, int] = {}
+        self._plans: dict[tuple[int, ...], _CorePlan] = {}
 
     # -- automaton ----------------------------------------------------------------------
+
+    def closure(self, kernel: dict[int, int]) -> dict[int, int]:
+        """The kernel's closure. States of one core share its items and differ only in
+        lookaheads, so the closure is worked out once per core (`_plan`) and each state
+        just ORs in its kernel's lookaheads: canonical LR(1) has many states per core."""
+        lookaheads = list(kernel.values())
+        result = {}
+        for core, spontaneous, sources in self._plan(tuple(kernel)).closure:
+            for index in sources:
+                spontaneous |= lookaheads[index]
+            result[core] = spontaneous
+        return result
+
+    def _successors(self, kernel: dict[int, int]):
+        """The kernels reached from a state, by symbol in order. Items whose lookaheads
+        are the same in every state of the core come from a template copied per state;
+        only those fed by the kernel's lookaheads are computed."""
+        lookaheads = list(kernel.values())
+        for symbol, template, fed in self._plan(tuple(kernel)).successors:
+            successor = template.copy()
+            for core, spontaneous, sources in fed:
+                for index in sources:
+                    spontaneous |= lookaheads[index]
+                successor[core] = spontaneous
+            yield symbol, successor
+
+    def _plan(self, order: tuple[int, ...]) -> _CorePlan:
+        plan = self._plans.get(order)
+        if plan is None:
+            plan = self._plans[order] = _CorePlan.of(self, order)
+        return plan
 
     def build_automaton(self) -> None:
         start_kernel = {self.augmented << DOT_BITS: 1}  # lookahead: end (terminal 0)
@@ -200,17 +290,9 @@ class TableBuilder:
         while queue:
             sid = queue.pop(0)
             queued.discard(sid)
-            closure = self.analysis.closure(self.kernels[sid])
-            successors: dict[int, dict[int, int]] = {}
-            for core, lookahead in closure.items():
-                pid, dot = core >> DOT_BITS, core & DOT_MASK
-                steps = self.productions[pid].steps
-                if dot < len(steps):
-                    kernel = successors.setdefault(steps[dot].symbol, {})
-                    kernel[core + 1] = kernel.get(core + 1, 0) | lookahead
             transitions = {}
-            for symbol in sorted(successors):
-                target, changed = self._add_state(successors[symbol], self.access[sid] + (symbol,))
+            for symbol, kernel in self._successors(self.kernels[sid]):
+                target, changed = self._add_state(kernel, self.access[sid] + (symbol,))
                 transitions[symbol] = target
                 if changed and target not in queued:
                     queue.append(target)
@@ -286,7 +368,7 @@ class TableBuilder:
             return True
         if in_kernel:
             return not any((existing[core] ^ kernel[core]) & shifts for core in completed)
-        first, second = self.analysis.closure(existing), self.analysis.closure(kernel)
+        first, second = self.closure(existing), self.closure(kernel)
         return not any((first[core] ^ second[core]) & shifts for core in completed)
 
     def _keeps_lexing(self, existing: dict[int, int], kernel: dict[int, int]) -> bool:
@@ -312,16 +394,14 @@ class TableBuilder:
         are marker bits, one per kernel item, above the terminals."""
         cached = self._lexing_by_core.get(key)
         if cached is None:
-            offset = len(self.grammar.symbols)
-            cores = sorted(key)
-            marked = {core: 1 << (offset + i) for i, core in enumerate(cores)}
-            closure = self.analysis.closure(marked)
-            lookaheads = 0
-            for core, lookahead in closure.items():
-                if core & DOT_MASK == len(self.productions[core >> DOT_BITS].steps):
-                    lookaheads |= lookahead
-            base = self._shift_terminals(key, closure) | (lookaheads & ((1 << offset) - 1))
-            sources = tuple(c for i, c in enumerate(cores) if lookaheads >> (offset + i) & 1)
+            order = tuple(sorted(key))
+            plan = self._plan(order)
+            base, indexes = 0, set()
+            for _, spontaneous, sources in plan.completed:
+                base |= spontaneous
+                indexes.update(sources)
+            base |= self._shift_terminals(key, dict.fromkeys(plan.items, 0))
+            sources = tuple(order[index] for index in sorted(indexes))
             cached = self._lexing_by_core[key] = (base, sources)
         return cached
 
@@ -382,70 +462,81 @@ class TableBuilder:
         return state
 
     def _state_actions(self, sid: int, renumber: dict[int, int], errors: list[str]) -> ParseState:
-        closure = self.analysis.closure(self.kernels[sid])
-        state = ParseState(core=frozenset(self.kernels[sid]))
+        kernel = self.kernels[sid]
+        plan = self._plan(tuple(kernel))
+        closure = plan.items  # the closure's items (conflicts need no lookaheads)
+        state = ParseState(core=frozenset(kernel))
         is_terminal = self.analysis.is_terminal
         reduces: dict[int, list[int]] = {}
-        for core, lookahead in closure.items():
-            pid, dot = core >> DOT_BITS, core & DOT_MASK
-            if dot == len(self.productions[pid].steps):
-                for terminal in _iter_bits(lookahead):
-                    reduces.setdefault(terminal, []).append(core)
+        lookaheads = list(kernel.values())
+        for core, lookahead, sources in plan.completed:
+            for index in sources:
+                lookahead |= lookaheads[index]
+            for terminal in _iter_bits(lookahead):
+                reduces.setdefault(terminal, []).append(core)
         for symbol, target in self.transitions[sid].items():
             if is_terminal[symbol]:
                 state.actions[symbol] = [Action(SHIFT, state=renumber[target])]
             else:
                 state.gotos[symbol] = renumber[target]
         for terminal, cores in sorted(reduces.items()):
-            # tree-sitter orders a state's items (so an entry's REDUCE actions) by step index,
-            # then by the rule's symbol
-            cores = sorted(
-                cores,
-                key=lambda c: (c & DOT_MASK, self.productions[c >> DOT_BITS].lhs, c >> DOT_BITS),
-            )
-            self._resolve(sid, state, terminal, cores, closure, errors)
+            key = (terminal, tuple(cores))
+            verdict = plan.verdicts.get(key)
+            if verdict is None:
+                verdict = plan.verdicts[key] = self._verdict(terminal, cores, state, closure)
+            self._apply(verdict, sid, state, terminal, closure, errors)
         for extra in self.grammar.extra_tokens:
             state.actions.setdefault(extra, [Action(SHIFT, extra=True)])
         state.reserved = self._reserved_set(closure)
         return state
 
-    def _resolve(self, sid, state, terminal, reduce_cores, closure, errors) -> None:
-        productions = self.productions
+    def _verdict(self, terminal, cores, state, closure) -> _Verdict:
+        """How a terminal's reduce items and shift resolve. It depends only on the core
+        (its items, and whether it shifts the terminal), so it is worked out once per core
+        and terminal; declared conflicts are checked per state (`_apply`)."""
+        # tree-sitter orders a state's items (so an entry's REDUCE actions) by step index,
+        # then by the rule's symbol
+        reduce_cores = sorted(
+            cores,
+            key=lambda c: (c & DOT_MASK, self.productions[c >> DOT_BITS].lhs, c >> DOT_BITS),
+        )
         if any(core >> DOT_BITS == self.augmented for core in reduce_cores):
-            state.actions[terminal] = [Action(ACCEPT)]
-            return
+            return _Verdict("accept", (), [], [])
         reduce_cores = self._best_reduces(reduce_cores)
-        shift = state.actions.get(terminal)
-        reduce_actions = [Action(REDUCE, production=c >> DOT_BITS) for c in reduce_cores]
-        if not shift:
-            if len(reduce_cores) == 1:
-                state.actions[terminal] = reduce_actions
-                return
-            if self._expected(reduce_cores, (), sid):
-                state.actions[terminal] = reduce_actions
-                return
-            errors.append(self._describe(sid, terminal, reduce_cores, [], closure))
-            return
+        reduces = tuple(Action(REDUCE, production=c >> DOT_BITS) for c in reduce_cores)
+        if terminal not in state.actions:
+            kind = "reduce" if len(reduce_cores) == 1 else "declared"
+            return _Verdict(kind, reduces, reduce_cores, [])
         shift_cores = self._shift_items(terminal, closure)
-        lhs = {productions[c >> DOT_BITS].lhs for c in list(reduce_cores) + shift_cores}
+        lhs = {self.productions[c >> DOT_BITS].lhs for c in list(reduce_cores) + shift_cores}
         if (
             len(lhs) == 1
             and self.grammar.symbols[lhs.pop()].auxiliary
             and self._is_repeat(reduce_cores)
         ):
-            repeat_shift = Action(SHIFT, state=shift[0].state, repetition=True)
-            state.actions[terminal] = reduce_actions + [repeat_shift]
-            return
-        verdict = self._compare(reduce_cores, shift_cores)
-        if verdict == "shift":
-            return
-        if verdict == "reduce":
-            state.actions[terminal] = reduce_actions
-            return
-        if self._expected(reduce_cores, shift_cores, sid):
-            state.actions[terminal] = reduce_actions + shift
-            return
-        errors.append(self._describe(sid, terminal, reduce_cores, shift_cores, closure))
+            return _Verdict("repeat", reduces, reduce_cores, shift_cores)
+        kind = self._compare(reduce_cores, shift_cores) or "declared"
+        return _Verdict(kind, reduces, reduce_cores, shift_cores)
+
+    def _apply(self, verdict: _Verdict, sid, state, terminal, closure, errors) -> None:
+        shift = state.actions.get(terminal, [])
+        if verdict.kind == "accept":
+            state.actions[terminal] = [Action(ACCEPT)]
+        elif verdict.kind == "reduce":
+            state.actions[terminal] = list(verdict.reduces)
+        elif verdict.kind == "repeat":
+            repeat = Action(SHIFT, state=shift[0].state, repetition=True)
+            state.actions[terminal] = [*verdict.reduces, repeat]
+        elif verdict.kind == "declared":
+            if self._expected(verdict.reduce_cores, verdict.shift_cores, sid):
+                state.actions[terminal] = [*verdict.reduces, *shift]
+            else:
+                errors.append(
+                    self._describe(
+                        sid, terminal, verdict.reduce_cores, verdict.shift_cores, closure
+                    )
+                )
+        # "shift": the shift stays alone
 
     def _is_repeat(self, reduce_cores) -> bool:
         for core in reduce_cores:
@@ -528,7 +619,7 @@ class TableBuilder:
             path.append(state)
         for state in path:
             found: dict[int, set[int]] = {}
-            for core in self.analysis.closure(self.kernels[state]):
+            for core in self._plan(tuple(self.kernels[state])).items:
                 pid, dot = core >> DOT_BITS, core & DOT_MASK
                 production = self.productions[pid]
                 if dot < len(production.steps):
@@ -625,7 +716,7 @@ class StateBudgetExceeded(Exception):
 
 # Canonical LR(1) is tried first; above this many states (grammars whose statement contexts
 # multiply, like VBA's) states are merged during construction instead.
-CANONICAL_STATE_BUDGET = 30_000
+CANONICAL_STATE_BUDGET = 100_000
 
 
 def build_parse_table(
