@@ -164,7 +164,9 @@ class Translator:
         """The statements of a block, indented one level; `pass` when there are none."""
         statements = [] if node is None else list(self.statements_of(node))
         code = "\n".join(filter(None, (self.statement(child) for child in statements)))
-        has_code = any(c.type != "comment" for c in statements)
+        has_code = any(  # statements may render as nothing (a label, a Static declaration)
+            line.strip() and not line.strip().startswith("#") for line in code.split("\n")
+        )
         if not has_code:
             code = (code + "\n" if code else "") + "pass"
         return _indent(code)

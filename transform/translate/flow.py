@@ -1,29 +1,48 @@
-"""Vocabulary for control flow the rules cannot express alone: a procedure body with
-labels (GoTo to tail blocks, On Error GoTo handlers), On Error Resume Next regions,
-Select Case tests.
+"""Vocabulary for control flow the rules cannot express alone: procedure bodies with
+labels (GoTo, On Error GoTo handlers, Resume), GoTo to the end of a loop's body, On Error
+Resume Next regions, Select Case tests.
 
-Shapes handled (docs/translation.md, "Errors and GoTo"):
-- labels at the top level of a procedure split it into a main part and labelled tail
-  blocks; `GoTo L` becomes L's block inlined at the jump (followed by the block's own
-  fall-through into the next label, and the procedure exit when it does not end in
-  one), so every path runs exactly the statements VBA runs;
-- `On Error GoTo H` at the top level, with H a tail block: the statements after it
-  become `try:`, H's block the `except` (Err filled by `vba.catch`); a handler ending
-  in `Resume L` clears Err and continues with L's block after the try;
-- `On Error Resume Next` ... `On Error GoTo 0`: each simple statement in between runs
-  in its own `try`/`except` that records the error in Err and goes on.
+A procedure body takes the first of two shapes that translates it without markers (else
+the one leaving fewer; docs/translation.md, "Errors" and "GoTo"):
+- structured: labels at the top level of a procedure split it into a main part and
+  labelled tail blocks; `GoTo L` becomes L's block inlined at the jump (followed by the
+  block's own fall-through into the next label, and the procedure exit when it does not
+  end in one), so every path runs exactly the statements VBA runs;
+  - `On Error GoTo H` at the top level, with H a tail block: the statements after it
+    become `try:`, H's block the `except` (Err filled by `vba.catch`); a handler ending
+    in `Resume L` clears Err and continues with L's block after the try;
+  - `On Error GoTo H` with an H that resumes (`Resume Next`, `Resume`): H's block is a
+    local function; each simple statement after the On Error runs in its own try whose
+    except records the error and calls it, then goes on with the next statement, runs
+    the failing one again (a retry loop around it) or leaves the procedure, as the
+    handler answers;
+- state machine, for what the structured shape cannot express (backward jumps, blocks
+  both jumped to and fallen into, handlers that `Resume L` to an earlier label or fall
+  into other blocks, several handlers): `_label` names the block to run; `while True:`
+  holds one `if _label == 'name':` section per block in source order (a block falls
+  into the next by setting `_label`), `GoTo L` is `_label = 'l'` + `continue` (from
+  inside loops: `break` out of each, each loop checking `_label` after itself); with
+  On Error GoTo the sections run in a `try` whose except sends a trapped error to the
+  handler's block (`_trap`: the active handler, `_handling`: a handler is running, so
+  a new error goes to the caller).
+In both, `GoTo L` with L on the top level of an enclosing loop's body (the "continue"
+VBA lacks) runs the statements after L in the body, what the loop runs at the end of an
+iteration (its rule declares that with `loop_end`), then `continue`; and `On Error Resume
+Next` ... `On Error GoTo 0` runs each simple statement in between in its own
+`try`/`except` that records the error in Err and goes on.
 Anything else keeps its markers.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import tree_sitter
 
-from .scope import enclosing_procedure
+from .scope import PROCEDURE_TYPES, enclosing_procedure
 
 if TYPE_CHECKING:
     from .engine import Translator
@@ -45,6 +64,10 @@ SIMPLE_STATEMENTS = {
     "line_input_statement",
     "raiseevent_statement",
 }
+# Statements whose Python translation is a loop (`continue`/`break` inside act on it).
+LOOP_STATEMENTS = ("for_statement", "for_each_statement", "do_statement", "while_statement")
+JUMPS = ("goto_statement", "gosub_statement", "on_error_statement", "resume_statement")
+DECLARATIONS = ("variable_declaration", "const_declaration")
 
 
 INDENT = "    "
@@ -85,6 +108,48 @@ def indent(code: str) -> str:
     return "\n".join(INDENT + line if line.strip() else line for line in code.split("\n"))
 
 
+def _nodes(roots, types) -> list[tree_sitter.Node]:
+    """The nodes of the given types in and below `roots`."""
+    found, stack = [], list(roots)
+    while stack:
+        node = stack.pop()
+        if node.type in types:
+            found.append(node)
+        stack.extend(node.named_children)
+    return found
+
+
+def _suite(code: str) -> str:
+    """An indented block body: `pass` when the code holds no statement."""
+    if _has_statement(code):
+        return indent(code)
+    return indent((code + "\n" if code.strip() else "") + "pass")
+
+
+@dataclass
+class Machine:
+    """The state machine of a procedure: the Python names of its variables and what
+    rendering its blocks needs to know."""
+
+    label: str  # the variable naming the block to run next
+    trap: str | None  # the variable naming the enabled handler's block ('' none)
+    handling: str | None  # the variable saying a handler runs (errors go to the caller)
+    block: str = ""  # the block being rendered ('' the procedure's start)
+    exits: set[int] = field(default_factory=set)  # loops a jump breaks out of, unchecked
+    breaks_out: bool = False  # a jump in the block being rendered breaks out of loops
+    normal: set[str] = field(default_factory=set)  # blocks reached without an error
+
+
+@dataclass
+class Resumable:
+    """An On Error GoTo handler that resumes, rendered as a local function."""
+
+    label: str
+    name: str  # the local function
+    kinds: set[str]  # how it ends: 'next' (Resume Next), 'again' (Resume), 'exit'
+    action: str  # the local holding its answer when there are three kinds
+
+
 @dataclass
 class Labels:
     """The labelled tail blocks of the procedure being translated."""
@@ -98,6 +163,17 @@ class Labels:
     in_subroutine: bool = False
     tracks_erl: bool = False  # the procedure reads Erl: line numbers set a local `erl`
     procedure: tree_sitter.Node | None = None
+    definitions: list[str] = field(default_factory=list)  # local functions, in order
+    declarations: list[str] = field(default_factory=list)  # hoisted to the body's start
+    expanding: list[str] = field(default_factory=list)  # tail blocks being inlined
+    machine: Machine | None = None
+    resumable: Resumable | None = None
+    guarding: bool = False  # guarded statements call the resumable handler
+    in_handler_function: bool = False
+    # GoTo to the end of an outer loop's body from an inner loop: label -> its flag, and
+    # the inner loops broken out of, still to check the flag after themselves
+    flags: dict[str, str] = field(default_factory=dict)
+    pending: dict[int, tuple[tree_sitter.Node, tree_sitter.Node]] = field(default_factory=dict)
 
 
 class FlowWords:
@@ -110,21 +186,8 @@ class FlowWords:
         block = procedure.child_by_field_name("body")
         statements = [] if block is None else list(self.t.statements_of(block))
         saved = (self.labels, self.resuming)
-        self.labels, self.resuming = Labels(), False
         try:
-            self.labels.procedure = procedure
-            self.labels.tracks_erl = self._reads_erl(procedure)
-            main = self._split(statements)
-            subroutines = self._subroutines(main)
-            code = self._render_main(main)
-            if subroutines:
-                code = subroutines + "\n" + code
-            if self.labels.tracks_erl:
-                code = "erl_line = 0\n" + code
-        except _failure():
-            self.labels, self.resuming = Labels(), False
-            self.labels = None
-            code = self._render(statements)
+            code = self._shaped(procedure, statements)
         finally:
             self.labels, self.resuming = saved
         code = _drop_trailing_return(code, self.final_return(procedure))
@@ -137,6 +200,53 @@ class FlowWords:
         if not _has_statement(code):
             code = (code + "\n" if code.strip() else "") + "pass"  # comments alone are no body
         return indent(code)
+
+    def _shaped(self, procedure: tree_sitter.Node, statements: list[tree_sitter.Node]) -> str:
+        """The body in the first shape that translates it without markers, else in the one
+        leaving fewer; when no shape applies, statement by statement (its jumps stay
+        markers)."""
+        fragments, counts = len(self.t.fragments), self.t.rule_counts
+        best = None
+        for shape in (self._structured, self._machine):
+            self.labels, self.resuming = Labels(procedure=procedure), False
+            self.labels.tracks_erl = self._reads_erl(procedure)
+            del self.t.fragments[fragments:]
+            self.t.rule_counts = Counter(counts)
+            try:
+                code = shape(statements)
+                if self.labels.pending:  # a loop rule that broke out did not check after
+                    raise _failure()("an inner loop does not check its GoTo flag")
+            except _failure():
+                continue
+            made = self.t.fragments[fragments:]
+            if best is None or len(made) < len(best[1]):
+                best = (code, made, self.t.rule_counts)
+            if not made:
+                break
+        del self.t.fragments[fragments:]
+        if best is None:
+            self.t.rule_counts = counts
+            self.labels, self.resuming = None, False
+            return self._render(statements)
+        code, made, self.t.rule_counts = best
+        self.t.fragments.extend(made)
+        return code
+
+    def _structured(self, statements: list[tree_sitter.Node]) -> str:
+        main = self._split(statements)
+        self._subroutines(main)
+        return self._with_definitions(self._render_main(main))
+
+    def _with_definitions(self, code: str) -> str:
+        """The body after its local functions (GoSub targets, a resuming handler) and the
+        Erl line tracker."""
+        if self.labels.definitions:
+            code = "\n".join(self.labels.definitions) + "\n" + code
+        if self.labels.declarations:
+            code = "\n".join(self.labels.declarations) + "\n" + code
+        if self.labels.tracks_erl:
+            code = "erl_line = 0\n" + code
+        return code
 
     def _split(self, statements: list[tree_sitter.Node]) -> list[tree_sitter.Node]:
         main: list[tree_sitter.Node] = []
@@ -186,16 +296,41 @@ class FlowWords:
             return "vba.catch(exc, erl_line)"
         return "vba.catch(exc)"
 
+    def _fresh(self, base: str) -> str:
+        """A local name for the translation's own machinery (`_label`, `_on_error`): no
+        name of the module's code (any identifier, as Python spells it) nor the current
+        procedure's Static storage."""
+        from .engine import python_name
+
+        if self.module_names is None:
+            root = self.labels.procedure
+            while root.parent is not None:
+                root = root.parent
+            names, stack = set(), [root]
+            while stack:
+                node = stack.pop()
+                if node.type == "identifier":
+                    names.add(python_name(self.t.text(node)))
+                stack.extend(node.named_children)
+            self.module_names = names
+        procedure = self.t.scope.procedure
+        taken = self.module_names | set(procedure.statics.values() if procedure else ())
+        name, number = base, 1
+        while name in taken:
+            number += 1
+            name = f"{base}_{number}"
+        return name
+
     # -- GoSub ------------------------------------------------------------------------------
 
-    def _subroutines(self, main: list[tree_sitter.Node]) -> str:
+    def _subroutines(self, main: list[tree_sitter.Node]) -> None:
         """GoSub targets as local functions defined first in the procedure: a labelled
         tail block that ends in Return, that only GoSub reaches (nothing falls or jumps
         into it) and that does not leave the procedure itself. Its variables are the
         procedure's (`nonlocal`), as a GoSub body shares the procedure's locals."""
         targets = self._gosub_targets()
         if not targets:
-            return ""
+            return
         for label in targets:
             block = self.labels.blocks.get(label)
             if block is None or not block or block[-1].type != "return_statement":
@@ -212,21 +347,35 @@ class FlowWords:
         for label in targets:
             name = self.t.name(label)
             self.labels.subroutines[label] = name if name not in taken else f"gosub_{name}"
-        definitions = []
         for label in targets:
-            block = self.labels.blocks.pop(label)
+            block = self._hoisted(self.labels.blocks.pop(label))
             self.labels.order.remove(label)
             self.labels.in_subroutine = True
             try:
                 body = self._render(block[:-1])
             finally:
                 self.labels.in_subroutine = False
-            shared = self._shared_names(block)
-            head = [f"nonlocal {', '.join(shared['nonlocal'])}"] if shared["nonlocal"] else []
-            head += [f"global {', '.join(shared['global'])}"] if shared["global"] else []
-            code = "\n".join([*head, body] if body.strip() else [*head, "pass"])
-            definitions.append(f"def {self.labels.subroutines[label]}():\n" + indent(code))
-        return "\n".join(definitions)
+            self.labels.definitions.append(
+                self._local_function(self.labels.subroutines[label], block, body)
+            )
+
+    def _hoisted(self, block: list[tree_sitter.Node]) -> list[tree_sitter.Node]:
+        """The block without its declarations, which render at the start of the body
+        instead: "When a procedure begins running, all variables are initialized" (VBA
+        reference, "Understanding the lifetime of variables"), so a local function must
+        share the variable and a block run again must not reset it."""
+        declarations = [s for s in block if s.type in DECLARATIONS]
+        if declarations:
+            self.labels.declarations.append(self._render(declarations))
+        return [s for s in block if s.type not in DECLARATIONS]
+
+    def _local_function(self, name: str, block: list[tree_sitter.Node], body: str) -> str:
+        """`def name():` over a body that shares the procedure's variables."""
+        shared = self._shared_names(block)
+        head = [f"nonlocal {', '.join(shared['nonlocal'])}"] if shared["nonlocal"] else []
+        head += [f"global {', '.join(shared['global'])}"] if shared["global"] else []
+        code = "\n".join([*head, body] if body.strip() else [*head, "pass"])
+        return f"def {name}():\n" + indent(code)
 
     def _gosub_targets(self) -> list[str]:
         return [name for name in self.labels.order if self._gosub_reaches(name)]
@@ -237,24 +386,18 @@ class FlowWords:
             for node in self._procedure_nodes("gosub_statement")
         )
 
-    def _jumped_to(self, label: str) -> bool:
+    def _jumped_to(self, label: str, *types: str) -> bool:
         return any(
             (target := node.child_by_field_name("target")) is not None
             and self.t.text(target).lower() == label
             for node in self._procedure_nodes(
-                "goto_statement", "on_error_statement", "resume_statement"
+                *(types or ("goto_statement", "on_error_statement", "resume_statement"))
             )
         )
 
     def _procedure_nodes(self, *types: str) -> list[tree_sitter.Node]:
         root = self.labels.procedure if self.labels is not None else None
-        found, stack = [], [root] if root is not None else []
-        while stack:
-            node = stack.pop()
-            if node.type in types:
-                found.append(node)
-            stack.extend(node.named_children)
-        return found
+        return _nodes([root] if root is not None else [], types)
 
     def _leaves(self, block: list[tree_sitter.Node]) -> bool:
         """Does the block leave the procedure or jump (Exit Sub/Function, GoTo, End,
@@ -275,15 +418,20 @@ class FlowWords:
         return False
 
     def _shared_names(self, block: list[tree_sitter.Node]) -> dict[str, list[str]]:
-        """The procedure's variables a GoSub body assigns: `nonlocal` for locals,
-        parameters and the function result, `global` for module variables and Static
-        storage of a standard module."""
+        """The procedure's variables a local function's body assigns: `nonlocal` for
+        locals, parameters and the function result, `global` for module variables and
+        Static storage of a standard module. A variable used without a declaration is a
+        local too ("Option Explicit statement": without it, undeclared variables are
+        Variants): it is initialised to Empty at the start of the body, so the function
+        shares it."""
         from .scope import assigned_names
 
         scope = self.t.scope
         procedure = scope.procedure
         shared: dict[str, set[str]] = {"nonlocal": set(), "global": set()}
         for statement in block:
+            if statement.type == "label" and self.erl_line(statement):
+                shared["nonlocal"].add("erl_line")
             for name in assigned_names(statement, self.t.text):
                 key = name.lower().rstrip("$%&!#@^")
                 if scope.is_function_result(name):
@@ -295,6 +443,11 @@ class FlowWords:
                     shared["nonlocal"].add(self.t.name(name))
                 elif key in scope.types and not scope.is_class:
                     shared["global"].add(self.t.name(name))
+                elif key not in scope.types and scope.symbol(name) is None:
+                    shared["nonlocal"].add(self.t.name(name))
+                    line = f"{self.t.name(name)} = vba.Empty"
+                    if line not in self.labels.declarations:
+                        self.labels.declarations.append(line)
         return {k: sorted(v) for k, v in shared.items()}
 
     def gosub(self, node: tree_sitter.Node) -> str:
@@ -315,28 +468,24 @@ class FlowWords:
         procedure = enclosing_procedure(label.parent)
         if procedure is None:
             return True
-        stack = [procedure]
-        while stack:
-            node = stack.pop()
-            if node.type in (
-                "goto_statement",
-                "gosub_statement",
-                "on_error_statement",
-                "resume_statement",
-            ):
-                target = node.child_by_field_name("target")
-                if target is not None and self.t.text(target).lower() == name:
-                    return True
-            stack.extend(node.named_children)
+        for node in _nodes([procedure], JUMPS):
+            target = node.child_by_field_name("target")
+            if target is not None and self.t.text(target).lower() == name:
+                return True
         return False
 
     def _label_name(self, label: tree_sitter.Node) -> str:
         name = label.child_by_field_name("name")
         return self.t.text(name if name is not None else label).rstrip(":").lower()
 
+    # -- the structured shape ---------------------------------------------------------------
+
     def _render_main(self, main: list[tree_sitter.Node]) -> str:
         for index, statement in enumerate(main):
             if statement.type == "on_error_statement" and self._handler_label(statement):
+                if self._resumes(self._handler_label(statement)):
+                    self._resumable_handler(main, self._handler_label(statement))
+                    break
                 return self._render_protected(main[:index], statement, main[index + 1 :])
         code = self._render(main)
         if self.labels.order and not self._terminal(main):
@@ -386,6 +535,117 @@ class FlowWords:
             lines.append(self._expand(after))
         return "\n".join(lines)
 
+    def _resumes(self, handler: str | None) -> bool:
+        """Does the handler's block hold a `Resume Next` or a `Resume` (no label)?"""
+        block = self.labels.blocks.get(handler or "")
+        return block is not None and any(
+            self._resume_kind(node) != "label" for node in _nodes(block, ("resume_statement",))
+        )
+
+    def _resume_kind(self, node: tree_sitter.Node) -> str:
+        """'label' (`Resume L`), 'next' (`Resume Next`) or 'again' (`Resume`, `Resume 0`:
+        the failing statement again)."""
+        target = node.child_by_field_name("target")
+        if target is not None and self.t.text(target) != "0":
+            return "label"
+        words = [self.t.text(c).lower() for c in node.children if not c.is_named]
+        return "next" if "next" in words else "again"
+
+    def _resumable_handler(self, main: list[tree_sitter.Node], handler: str) -> None:
+        """`On Error GoTo H` with an H that resumes: H becomes the local function the
+        guarded statements' except clauses call (VBA-ERR-011/012). It answers how it
+        ended: Resume Next ('next': the statement after the failing one), Resume
+        ('again': the failing statement once more), Exit Sub/Function or the end of the
+        procedure ('exit'); with one way only it answers nothing. Only for a handler
+        that nothing falls or jumps into, that does not jump itself, and for a procedure
+        whose On Error statements are on its top level and all name this handler (so
+        the statements guarded are exactly those VBA's handler covers)."""
+        labels = self.labels
+        block = labels.blocks[handler]
+        body = self.labels.procedure.child_by_field_name("body")
+        for node in self._procedure_nodes("on_error_statement"):
+            target = node.child_by_field_name("target")
+            if node.parent != body or (
+                target is not None and self.t.text(target).lower() not in ("0", handler)
+            ):
+                raise _failure()("On Error nested, or naming another handler")
+        inside = _nodes(block, JUMPS + ("return_statement",))
+        if any(n.type != "resume_statement" or self._resume_kind(n) == "label" for n in inside):
+            raise _failure()("the handler jumps")
+        if self._jumped_to(handler, "goto_statement", "resume_statement") or labels.subroutines:
+            raise _failure()("the handler is jumped to, or GoSub bodies would be unguarded")
+        position = labels.order.index(handler)
+        before = main if position == 0 else labels.blocks[labels.order[position - 1]]
+        if not self._terminal(before):
+            raise _failure()("code falls into the handler")
+        last = block[-1] if block else None
+        falls_off = not (
+            last is not None and (last.type == "resume_statement" or self._terminal(block))
+        )
+        if falls_off and position + 1 < len(labels.order):
+            raise _failure()("the handler falls into another label")
+        kinds = {self._resume_kind(n) for n in inside}
+        if falls_off or any(
+            self.exit_code(n) != "break" for n in _nodes(block, ("exit_statement",))
+        ):
+            kinds.add("exit")
+        labels.blocks.pop(handler)
+        labels.order.remove(handler)
+        block = self._hoisted(block)
+        labels.resumable = Resumable(
+            handler, self._fresh("_on_error"), kinds, self._fresh("_action")
+        )
+        labels.in_handler_function = True
+        try:
+            code = self._render(block)
+        finally:
+            labels.in_handler_function = False
+        if falls_off:
+            code += "\n" + self._handler_return("exit")
+        code = _drop_trailing_return(code, "return")
+        labels.definitions.append(self._local_function(labels.resumable.name, block, code))
+
+    def _handler_return(self, kind: str) -> str:
+        """How the resumable handler's function answers (nothing when it ends one way)."""
+        if len(self.labels.resumable.kinds) == 1:
+            return "return"
+        return f"return {kind!r}"
+
+    def retries(self) -> bool:
+        """Can the active resumable handler ask for the failing statement again (so a
+        guarded statement runs in a retry loop, VBA-ERR-012)?"""
+        labels = self.labels
+        return (
+            labels is not None
+            and labels.guarding
+            and labels.resumable is not None
+            and "again" in labels.resumable.kinds
+        )
+
+    def handler_call(self) -> str:
+        """The rest of a guarded statement's except clause (VBA-ERR-011/012) when a
+        resumable On Error GoTo handler is active: call it, then leave the procedure or
+        go round the retry loop as it answers; '' otherwise. (Never inside a GoSub body,
+        whose `return` would not leave the procedure: _resumable_handler excludes them.)"""
+        labels = self.labels
+        if labels is None or not labels.guarding or labels.resumable is None:
+            return ""
+        handler = labels.resumable
+        call, kinds = f"{handler.name}()", handler.kinds
+        leave = INDENT + self._exit_of_procedure()
+        if len(kinds) == 1:
+            lines = [call]
+        elif len(kinds) == 3:
+            lines = [f"{handler.action} = {call}", f"if {handler.action} == 'exit':", leave]
+            lines += [f"if {handler.action} == 'again':", INDENT + "continue"]
+        elif "exit" in kinds:
+            lines = [f"if {call} == 'exit':", leave]
+        else:
+            lines = [f"if {call} == 'again':", INDENT + "continue"]
+        if kinds in ({"again"}, {"again", "exit"}):
+            lines.append("continue")
+        return indent("\n".join(lines))
+
     def _render(self, statements: list[tree_sitter.Node]) -> str:
         return "\n".join(filter(None, (self.t.statement(s) for s in statements)))
 
@@ -405,23 +665,40 @@ class FlowWords:
         when it falls through."""
         if label not in self.labels.blocks:
             raise _failure()(f"no label {label}")
-        block = self.labels.blocks[label]
-        code = self._render(block)
-        position = self.labels.order.index(label)
-        if not self._terminal(block) and position + 1 < len(self.labels.order):
-            code += "\n" + self._expand(self.labels.order[position + 1])
+        if label in self.labels.expanding:
+            raise _failure()("a backward jump (the state machine's shape)")
+        self.labels.expanding.append(label)
+        try:
+            block = self.labels.blocks[label]
+            code = self._render(block)
+            position = self.labels.order.index(label)
+            if not self._terminal(block) and position + 1 < len(self.labels.order):
+                code += "\n" + self._expand(self.labels.order[position + 1])
+        finally:
+            self.labels.expanding.pop()
         return code
 
     # -- statements the shapes consume ----------------------------------------------------
 
     def goto(self, node: tree_sitter.Node) -> str:
-        """`GoTo L` with L a tail block: the block inlined, then the procedure exit."""
+        """`GoTo L`: to the end of an enclosing loop's body, the rest of the body and
+        `continue`; in the state machine, a jump; with L a tail block, the block inlined,
+        then the procedure exit."""
         target = self.t.text(node.child_by_field_name("target")).lower()
-        if self.labels is None or target not in self.labels.blocks:
+        if self.labels is None:
+            raise _failure()("GoTo outside a procedure")
+        in_loop = self._loop_label(target)
+        if in_loop is not None:
+            return self._continue(node, *in_loop)
+        if target not in self.labels.blocks:
             raise _failure()("GoTo outside the tail-block shape")
+        if self.labels.machine is not None:
+            return self._jump(node, target)
         if target == self.labels.handler:
             raise _failure()("GoTo into an active handler")
+        saved = (self.resuming, self.labels.guarding)
         code = self._expand(target)
+        self.resuming, self.labels.guarding = saved  # what follows is not after the jump
         if not self._terminal_chain(target):
             code += "\n" + self._exit_of_procedure()
         return code
@@ -434,31 +711,334 @@ class FlowWords:
         return False
 
     def _exit_of_procedure(self) -> str:
-        procedure = self.t.scope.procedure
-        if procedure is not None and procedure.return_type:
-            return "return result"
-        return "return" + self.byref_return_suffix()
+        return self.final_return(self.labels.procedure) or "return"
+
+    # -- GoTo to the end of a loop's body (the "continue" VBA lacks) -------------------------
+
+    def loop_end(self, loop: tree_sitter.Node, code: str = "") -> str:
+        """Called by a loop's rule before the loop (and its body) renders: the loop is a
+        Python loop whose `continue`, after `code`, does what VBA does at the loop's end
+        (`Next`, `Loop`, `Wend`): `code` is what the translation runs at the end of each
+        iteration (a counter's increment, a `Loop Until` test); `break` leaves it at once.
+        Renders what must run before the loop: the flags of GoTo statements inside it
+        that go to the end of an enclosing loop's body (`_goto_l = False`)."""
+        self.loop_ends[loop.start_byte] = code
+        if self.labels is None:
+            return ""
+        flags = []
+        for goto in _nodes([loop.child_by_field_name("body") or loop], ("goto_statement",)):
+            in_loop = self._loop_label(self.t.text(goto.child_by_field_name("target")).lower())
+            if in_loop is None:
+                continue
+            label, outer = in_loop
+            if (
+                goto.end_byte <= label.start_byte
+                and outer in self._loops_around(loop)
+                and not self._loops_around(loop, outer)
+            ):
+                flag = self._flag(label)
+                if flag not in flags:
+                    flags.append(flag)
+        return "".join(f"{flag} = False\n" for flag in flags)
+
+    def _flag(self, label: tree_sitter.Node) -> str:
+        """The flag a GoTo from an inner loop sets before breaking out towards `label`."""
+        name = self._label_name(label)
+        if name not in self.labels.flags:
+            self.labels.flags[name] = self._fresh("_goto_" + self.t.name(name).strip("_"))
+        return self.labels.flags[name]
+
+    def _loop_label(self, name: str) -> tuple[tree_sitter.Node, tree_sitter.Node] | None:
+        """The label `name` and its loop, when it stands on the top level of a loop's
+        body."""
+        for label in self._procedure_nodes("label"):
+            if self._label_name(label) != name:
+                continue
+            body = label.parent
+            loop = body.parent if body is not None else None
+            if (
+                loop is not None
+                and loop.type in LOOP_STATEMENTS
+                and loop.child_by_field_name("body") == body
+            ):
+                return label, loop
+        return None
+
+    def _continue(self, node: tree_sitter.Node, label: tree_sitter.Node, loop) -> str:
+        """`GoTo L` inside the body before L: the body's statements after L, the loop's
+        end-of-iteration code, `continue`. From inside inner loops (where `continue`
+        would be theirs): set L's flag and `break`; each inner loop checks the flag after
+        itself (after_loop), the outermost one going on as above. Not past an On Error
+        statement (the statements after L would run in another error mode)."""
+        if not (loop.start_byte < node.start_byte and node.end_byte <= label.start_byte):
+            raise _failure()("GoTo into a loop, or back within its body")
+        inner = self._loops_around(node, loop)
+        if any(n.start_byte not in self.loop_ends for n in [loop, *inner]):
+            raise _failure()("a loop rule that does not declare its end of iteration")
+        if any(
+            node.end_byte <= n.start_byte < label.start_byte
+            for n in self._procedure_nodes("on_error_statement")
+        ):
+            raise _failure()("an On Error statement between the GoTo and the label")
+        if inner:
+            if self._label_name(label) not in self.labels.flags:
+                raise _failure()("the outermost inner loop did not set the flag")
+            for each in inner:
+                self.labels.pending[each.start_byte] = (label, loop)
+            return f"{self._flag(label)} = True\nbreak"
+        return self._rest_of_iteration(label, loop)
+
+    def _rest_of_iteration(self, label: tree_sitter.Node, loop: tree_sitter.Node) -> str:
+        """What a jump to `label` on the top level of `loop`'s body runs: the statements
+        after it, the loop's end-of-iteration code, `continue`."""
+        body = loop.child_by_field_name("body")
+        rest = [s for s in self.t.statements_of(body) if s.start_byte > label.start_byte]
+        saved = (self.resuming, self.labels.guarding)
+        code = self._render(rest)
+        self.resuming, self.labels.guarding = saved
+        if rest and (self._terminal(rest) or rest[-1].type == "exit_statement"):
+            return code
+        return "\n".join(filter(None, [code, self.loop_ends[loop.start_byte], "continue"]))
+
+    def _loops_around(self, node: tree_sitter.Node, outer=None) -> list[tree_sitter.Node]:
+        """The loop statements enclosing `node`, innermost first, up to `outer` (or the
+        procedure)."""
+        loops = []
+        current = node.parent
+        while current is not None and current != outer and current.type not in PROCEDURE_TYPES:
+            if current.type in LOOP_STATEMENTS:
+                loops.append(current)
+            current = current.parent
+        return loops
+
+    # -- the state machine ----------------------------------------------------------------
+
+    def _machine(self, statements: list[tree_sitter.Node]) -> str:
+        main = self._split(statements)
+        if not self.labels.order:
+            raise _failure()("no labels: nothing for a state machine")
+        self._subroutines(main)
+        return self._with_definitions(self._render_machine(main))
+
+    def _render_machine(self, main: list[tree_sitter.Node]) -> str:
+        """The procedure as a state machine (module docstring). Fails for what it cannot
+        run exactly: Resume Next / Resume (the failing statement is not a block), a
+        handler reached with its statements guarded by On Error Resume Next (VBA does
+        not trap there), a Resume Next region that leaves its block or holds jumps."""
+        labels = self.labels
+        names = ["", *labels.order]
+        blocks = {"": main, **{name: self._hoisted(labels.blocks[name]) for name in labels.order}}
+        if any(self._resume_kind(n) != "label" for n in self._procedure_nodes("resume_statement")):
+            raise _failure()("Resume Next / Resume in a state machine")
+        traps = [
+            self._handler_label(n)
+            for n in self._procedure_nodes("on_error_statement")
+            if self._handler_label(n)
+        ]
+        if any(trap not in blocks for trap in traps):
+            raise _failure()("On Error GoTo a label that is no block")
+        self._check_resume_next_regions(blocks)
+        handlers = self._reachable(names, blocks, traps, "goto_statement")
+        if any(
+            self._resume_next(n)
+            for name in handlers
+            for n in _nodes(blocks[name], ("on_error_statement",))
+        ):
+            raise _failure()("On Error Resume Next in a handler")
+        machine = Machine(self._fresh("_label"), None, None)
+        if traps:
+            machine.trap, machine.handling = self._fresh("_trap"), self._fresh("_handling")
+        machine.normal = self._reachable(names, blocks, [""], "goto_statement", "resume_statement")
+        labels.machine = machine
+        sections = []
+        for position, name in enumerate(names):
+            block = blocks[name]
+            machine.block, machine.breaks_out = name, False
+            code = self._render(block)
+            if machine.exits:
+                raise _failure()("a loop broken out of does not check the jump after itself")
+            if machine.breaks_out:  # the loops it leaves see a jump as a label set
+                code = f"{machine.label} = None\n" + code
+            if not self._ends(block) and position + 1 < len(names):
+                code += f"\n{machine.label} = {names[position + 1]!r}"
+            sections.append(f"if {machine.label} == {name!r}:\n" + _suite(code))
+        body = "\n".join(sections) + "\nbreak"
+        lines = [f"{machine.label} = ''"]
+        if machine.trap:
+            lines += [f"{machine.trap} = ''", f"{machine.handling} = False"]
+            trapped = "\n".join(
+                [
+                    f"if not {machine.trap} or {machine.handling}:",
+                    INDENT + "raise",
+                    self.catch_call(),
+                    f"{machine.handling} = True",
+                    f"{machine.label} = {machine.trap}",
+                ]
+            )
+            body = (
+                "try:\n"
+                + indent(body)
+                + "\nexcept vba.ERRORS as exc:  # On Error GoTo\n"
+                + indent(trapped)
+            )
+        lines.append("while True:\n" + indent(body))
+        return "\n".join(lines)
+
+    def _ends(self, block: list[tree_sitter.Node]) -> bool:
+        """Does a machine block end in a jump or an exit (it does not fall into the next)?"""
+        return self._terminal(block) or bool(block and block[-1].type == "resume_statement")
+
+    def _reachable(self, names, blocks, starts, *edges: str) -> set[str]:
+        """The blocks reached from `starts` by falling through and by the jumps of the
+        statement types `edges` (an over-estimate: every jump counts)."""
+        seen: set[str] = set()
+        stack = list(starts)
+        while stack:
+            name = stack.pop()
+            if name in seen or name not in blocks:
+                continue
+            seen.add(name)
+            position = names.index(name)
+            if not self._ends(blocks[name]) and position + 1 < len(names):
+                stack.append(names[position + 1])
+            for node in _nodes(blocks[name], edges):
+                target = node.child_by_field_name("target")
+                if target is not None:
+                    stack.append(self.t.text(target).lower())
+        return seen
+
+    def _check_resume_next_regions(self, blocks: dict[str, list[tree_sitter.Node]]) -> None:
+        """Guarding is decided while rendering, in source order; in a machine, blocks run
+        in any order, so a Resume Next region must open and close on the top level of one
+        block, with no jump and no nested On Error inside."""
+        for block in blocks.values():
+            open_region = False
+            for statement in block:
+                if statement.type == "on_error_statement":
+                    open_region = self._resume_next(statement)
+                elif open_region and _nodes([statement], JUMPS):
+                    raise _failure()("a jump inside an On Error Resume Next region")
+            if open_region:
+                raise _failure()("an On Error Resume Next region leaves its block")
+        body = self.labels.procedure.child_by_field_name("body")
+        for node in self._procedure_nodes("on_error_statement"):
+            if node.parent != body and self._resume_next(node):
+                raise _failure()("On Error Resume Next inside a compound statement")
+
+    def _resume_next(self, node: tree_sitter.Node) -> bool:
+        """Is this On Error statement `On Error Resume Next`?"""
+        return any(self.t.text(c).lower() == "resume" for c in node.children if not c.is_named)
+
+    def _jump(self, node: tree_sitter.Node, target: str) -> str:
+        """A jump to the block `target`: `_label = 'target'`, then `continue` (the
+        dispatcher's), or from inside loops `break` (each loop then checks `_label`
+        after itself, after_loop; such a block sets `_label` to None when it starts)."""
+        machine = self.labels.machine
+        if self.labels.in_subroutine or self.labels.in_handler_function:
+            raise _failure()("a jump out of a local function")
+        code = f"{machine.label} = {target!r}"
+        loops = self._loops_around(node)
+        if not loops:
+            return code + "\ncontinue"
+        if any(loop.start_byte not in self.loop_ends for loop in loops):
+            raise _failure()("a loop whose rule does not declare itself a Python loop")
+        machine.exits.update(loop.start_byte for loop in loops)
+        machine.breaks_out = True
+        return code + "\nbreak"
+
+    def after_loop(self, loop: tree_sitter.Node) -> str:
+        """Called by a loop's rule after the loop: when a GoTo to the end of an outer
+        loop's body broke out of it (its flag is set), break on or, in that body, run
+        the rest of the iteration; in a state machine, when a jump broke out of it
+        (`_label` is set), break on, or go on to the dispatcher; '' otherwise."""
+        if self.labels is None:
+            return ""
+        checks = []
+        if loop.start_byte in self.labels.pending:
+            label, outer = self.labels.pending.pop(loop.start_byte)
+            flag = self._flag(label)
+            if self._loops_around(loop, outer):
+                checks.append(f"if {flag}:\n{INDENT}break")
+            else:
+                checks.append(f"if {flag}:\n" + indent(self._rest_of_iteration(label, outer)))
+        machine = self.labels.machine
+        if machine is not None and loop.start_byte in machine.exits:
+            machine.exits.discard(loop.start_byte)
+            leave = "break" if self._loops_around(loop) else "continue"
+            checks.append(f"if {machine.label} is not None:\n{INDENT}{leave}")
+        return "\n".join(checks)
+
+    def resume(self, node: tree_sitter.Node) -> str:
+        """Resume in a resumable handler's function: clear Err and answer; `Resume L` in
+        a state machine: clear Err, end the handling, jump to L (a Resume reached
+        without an error is error 20, "Resume without error")."""
+        kind = self._resume_kind(node)
+        labels = self.labels
+        if labels is not None and labels.in_handler_function and kind != "label":
+            return "vba.err.clear()\n" + self._handler_return(kind)
+        machine = labels.machine if labels is not None else None
+        if machine is None or kind != "label":
+            raise _failure()("Resume outside the shapes that translate it")
+        target = self.t.text(node.child_by_field_name("target")).lower()
+        if target not in labels.blocks:
+            raise _failure()("Resume to a label that is no block")
+        if machine.handling is None:
+            return "vba.raise_error(20)  # Resume without error"
+        lines = []
+        if machine.block in machine.normal:
+            lines.append(f"if not {machine.handling}:\n{INDENT}vba.raise_error(20)")
+        lines += ["vba.err.clear()", f"{machine.handling} = False", self._jump(node, target)]
+        return "\n".join(lines)
 
     def on_error(self, node: tree_sitter.Node) -> str:
         """On Error Resume Next / GoTo 0 open and close guarded regions; GoTo H is
-        consumed by the procedure shape."""
+        consumed by the procedure's shape: the try/except shape, a resumable handler
+        (guarding), or the machine's `_trap`. Each clears Err."""
         words = [self.t.text(c).lower() for c in node.children if not c.is_named]
+        target = node.child_by_field_name("target")
+        label = self.t.text(target).lower() if target is not None else None
+        labels = self.labels
+        machine = labels.machine if labels is not None else None
+        if machine is not None:
+            return self._machine_on_error(machine, "resume" in words, label)
+        if labels is not None:
+            labels.guarding = False
         if "resume" in words:
             self.resuming = True
             return "vba.err.clear()  # On Error Resume Next"
-        target = node.child_by_field_name("target")
-        if target is not None and self.t.text(target) == "0":
+        if label == "0":
             self.resuming = False
             return "vba.err.clear()  # On Error GoTo 0"
+        if labels is not None and labels.resumable is not None and labels.resumable.label == label:
+            self.resuming = labels.guarding = True
+            return f"vba.err.clear()  # On Error GoTo {self.t.text(target)}"
         if (
-            target is not None
-            and self.labels is not None
-            and self.labels.blocks.get(self.t.text(target).lower()) is not None
-            and self.labels.handler == self.t.text(target).lower()
+            labels is not None
+            and labels.blocks.get(label or "") is not None
+            and labels.handler == label
         ):
             self.resuming = False
             return "vba.err.clear()"
         raise _failure()("On Error shape")
+
+    def _machine_on_error(self, machine: Machine, resume_next: bool, label: str | None) -> str:
+        lines = ["vba.err.clear()"]
+        trap = None
+        if resume_next:
+            self.resuming, trap = True, "''"
+            lines[0] += "  # On Error Resume Next"
+        elif label == "0":
+            self.resuming, trap = False, "''"
+            lines[0] += "  # On Error GoTo 0"
+        elif label == "-1":
+            lines[0] += "  # On Error GoTo -1"
+            if machine.handling:
+                lines.append(f"{machine.handling} = False")
+        else:
+            self.resuming, trap = False, repr(label)
+        if machine.trap and trap is not None:
+            lines.append(f"{machine.trap} = {trap}")
+        return "\n".join(lines)
 
     def guarded(self, node: tree_sitter.Node) -> bool:
         """Inside On Error Resume Next, is this a simple statement still to wrap?"""

@@ -85,6 +85,8 @@ class Vocabulary(NameWords, FlowWords):
         self.labels = None
         self.resuming = False
         self.unguarded_nodes: set[int] = set()
+        self.loop_ends: dict[int, str] = {}  # loop -> its end-of-iteration code (loop_end)
+        self.module_names: set[str] | None = None  # names of the module's code (_fresh)
         self.hoisted_calls: dict[int, str] = {}
 
     def functions(self) -> dict:
@@ -429,10 +431,14 @@ class Vocabulary(NameWords, FlowWords):
     def exit_code(self, node: tree_sitter.Node) -> str:
         words = [self.t.text(c).lower() for c in node.children if not c.is_named]
         if "function" in words or ("property" in words and self.t.scope.procedure.return_type):
-            return "return result" + self.byref_return_suffix(", ")
-        if "sub" in words or "property" in words:
-            return "return" + self.byref_return_suffix(" ")
-        return "break"
+            code = "return result" + self.byref_return_suffix(", ")
+        elif "sub" in words or "property" in words:
+            code = "return" + self.byref_return_suffix(" ")
+        else:
+            return "break"
+        if self.labels is not None and self.labels.in_handler_function:
+            return self._handler_return("exit")  # the handler's function answers 'exit'
+        return code
 
     # -- shapes ruff prefers ----------------------------------------------------------------
 
