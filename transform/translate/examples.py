@@ -27,14 +27,18 @@ class ExampleResult:
 
 def translate_example(rules: RuleSet, language: tree_sitter.Language, example: Example) -> str:
     if example.context == "module":
-        code = translate_module(rules, language, example.vba + "\n", "example", "example").code
+        code = _translate(rules, language, example.vba + "\n", "example")
         return _body_of_module(code)
     if example.context == "expression":
         source = f"Sub {WRAPPER}()\nvalue__ = {example.vba}\nEnd Sub\n"
-        body = _body_of_wrapper(translate_module(rules, language, source, "x", "x").code)
+        body = _body_of_wrapper(_translate(rules, language, source, "x"))
         return body.split("=", 1)[1].strip() if "=" in body else body
     source = f"Sub {WRAPPER}()\n{example.vba}\nEnd Sub\n"
-    return _body_of_wrapper(translate_module(rules, language, source, "x", "x").code)
+    return _body_of_wrapper(_translate(rules, language, source, "x"))
+
+
+def _translate(rules: RuleSet, language: tree_sitter.Language, source: str, name: str) -> str:
+    return translate_module(rules, language, source, name, name, free_names_are_variables=True).code
 
 
 def run_examples(rules: RuleSet, language: tree_sitter.Language) -> list[ExampleResult]:

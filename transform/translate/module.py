@@ -38,8 +38,11 @@ def translate_module(
     name: str,
     source_name: str,
     project: dict[str, tuple[str, str | None]] | None = None,
+    free_names_are_variables: bool = False,
 ) -> Translation:
-    """`project`: what all modules define, lower-case name -> (module, tag)."""
+    """`project`: what all modules define, lower-case name -> (module, tag).
+    `free_names_are_variables`: for rule examples, whose undeclared names stand for
+    variables declared elsewhere (not implicit locals, which are Empty until assigned)."""
     data = text.encode("utf-8")
     tree = tree_sitter.Parser(language).parse(data)
 
@@ -47,6 +50,7 @@ def translate_module(
         return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     scope = module_scope(name, tree.root_node, text_of, project)
+    scope.free_names_are_variables = free_names_are_variables
     scope.is_class = scope.is_class or source_name.lower().endswith(CLASS_EXTENSIONS)
     if source_name.lower().endswith(".vbs"):
         infer_object_types(scope, tree.root_node, text_of)  # script.py

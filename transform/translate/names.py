@@ -109,9 +109,17 @@ class NameWords:
             names = {n.lower() for n in assigned_names(procedure_node, self.t.text)}
             if self.t.text(node).lower() in names:
                 return self.t.name(node)
-        if not scope.option_explicit:
-            return self.t.name(node)  # an implicit Variant (no Option Explicit)
-        raise TranslationFailure(f"unknown name {self.t.text(node)}")
+        if scope.option_explicit:
+            raise TranslationFailure(f"unknown name {self.t.text(node)}")
+        if (
+            procedure_node is not None
+            and not scope.free_names_are_variables
+            and self.t.text(node).lower().rstrip("$%&!#@^")
+            not in scope.implicit_variables(procedure_node, self.t.text)
+        ):
+            # an implicit local the procedure never assigns: Empty whenever it is read
+            return "vba.Empty"
+        return self.t.name(node)  # an implicit Variant (no Option Explicit)
 
     def is_command_line(self, node: tree_sitter.Node) -> bool:
         """`Command`, `Command$` or `Command$()` (no arguments), not shadowed by a

@@ -111,6 +111,9 @@ class ModuleScope:
     python_module: str = ""
     class_name: str = ""  # VB_Name of a class module
     with_types: list[str] = field(default_factory=list)  # types of the open With objects
+    # Rule examples are fragments whose free names stand for variables declared elsewhere;
+    # in real code a name nothing declares or assigns is an implicit local, always Empty.
+    free_names_are_variables: bool = False
 
     def symbol(self, name: str) -> Symbol | None:
         return self.symbols.get(name.lower().rstrip("$%&!#@^"))
@@ -261,6 +264,47 @@ class ModuleScope:
         if op in ("+", "-", "*") and left in NUMERIC_TYPES and right in NUMERIC_TYPES:
             return max(left, right, key=NUMERIC_TYPES.index)
         return "Variant"
+
+    def implicit_locals(self, node: tree_sitter.Node, text) -> list[tuple[str, str]]:
+        """(name, type) of the undeclared variables a procedure may read before it assigns
+        them (no Option Explicit). VBA declares them implicitly as procedure locals,
+        initialised like a Dim without As: Empty, or their DefType's default (MS-VBAL
+        5.2.3.1.5 and 5.4.3.1). A name whose first use is a plain assignment needs no
+        initial value."""
+        body = node.child_by_field_name("body")
+        if body is None or self.option_explicit or self.free_names_are_variables:
+            return []
+        script_globals = _top_level_assigned(node, text)
+        result = []
+        for key, name in self.implicit_variables(node, text).items():
+            if key not in script_globals and not _assigned_first(body, key, text):
+                result.append((name, implicit_type(body, name, text)))
+        return result
+
+    def implicit_variables(self, node: tree_sitter.Node, text) -> dict[str, str]:
+        """Undeclared names the procedure assigns or passes as bare arguments (a ByRef
+        parameter may assign them), and the script-level variables it uses: lower-case
+        key -> spelling."""
+        procedure = self.procedure
+        found: dict[str, str] = {}
+        if procedure is None:
+            return found
+        script_globals = _top_level_assigned(node, text)
+        for key in script_globals:
+            found[key] = key
+        for name in possibly_assigned_names(node, text):
+            key = _key(name)
+            if (
+                key in procedure.types
+                or key in procedure.statics
+                or key in self.types
+                or key in self.procedures
+                or self.is_function_result(name)
+                or self.symbol(name) is not None
+            ):
+                continue
+            found.setdefault(key, name)
+        return found
 
     @contextmanager
     def entering(self, node: tree_sitter.Node, text) -> Iterator[None]:
@@ -416,6 +460,90 @@ def assigned_names(node: tree_sitter.Node, text) -> Iterator[str]:
             if target is not None and target.type == "identifier":
                 yield text(target)
         stack.extend(current.named_children)
+
+
+def possibly_assigned_names(node: tree_sitter.Node, text) -> list[str]:
+    """Names assigned below node, then names passed as a bare argument (`Foo x`), in the
+    order they first appear."""
+    names = list(assigned_names(node, text))
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "argument_list":
+            names += [text(c) for c in current.named_children if c.type == "identifier"]
+        stack.extend(current.named_children)
+    first = {}
+    for name in names:
+        first.setdefault(_key(name), name)
+    positions = _first_positions(node, text)
+    return sorted(first.values(), key=lambda n: positions.get(_key(n), 0))
+
+
+def _key(name: str) -> str:
+    return name.lower().rstrip("$%&!#@^")
+
+
+def _first_positions(node: tree_sitter.Node, text) -> dict[str, int]:
+    positions: dict[str, int] = {}
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            key = _key(text(current))
+            positions[key] = min(positions.get(key, current.start_byte), current.start_byte)
+        stack.extend(current.named_children)
+    return positions
+
+
+def _mentions(node: tree_sitter.Node | None, key: str, text) -> bool:
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier" and _key(text(current)) == key:
+            return True
+        stack.extend(current.named_children)
+    return False
+
+
+def _assigned_first(body: tree_sitter.Node, key: str, text) -> bool:
+    """Is the first statement of the body that uses the name a plain assignment of it
+    (`x = ...` or `For x = ...`) whose value does not read it?"""
+    for statement in body.named_children:
+        if not _mentions(statement, key, text):
+            continue
+        if statement.type in ("assignment_statement", "set_statement"):
+            left = statement.child_by_field_name("left")
+            right = statement.child_by_field_name("right")
+            return (
+                left is not None
+                and left.type == "identifier"
+                and _key(text(left)) == key
+                and not _mentions(right, key, text)
+            )
+        if statement.type == "for_statement":
+            counter = statement.child_by_field_name("counter")
+            bounds = [statement.child_by_field_name(f) for f in ("start", "end", "step")]
+            return (
+                counter is not None
+                and counter.type == "identifier"
+                and _key(text(counter)) == key
+                and not any(_mentions(b, key, text) for b in bounds)
+            )
+        return False
+    return True
+
+
+def _top_level_assigned(node: tree_sitter.Node, text) -> set[str]:
+    """Names a script assigns outside its procedures: VBScript's implicit globals."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return {
+        _key(name)
+        for child in root.named_children
+        if child.type.endswith("_statement")  # not procedures or classes
+        for name in assigned_names(child, text)
+    }
 
 
 def _static_names(body: tree_sitter.Node, text) -> Iterator[str]:
