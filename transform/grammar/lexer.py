@@ -383,7 +383,9 @@ class _Builder:
             for ranges, targets in self._step(live):
                 consumers = {s for s in live for r, t in self.nfa.moves[s] if _overlaps(r, ranges)}
                 steps.append((ranges, targets, all(self.nfa.separator[s] for s in consumers)))
-            has_sep = any(skip for _, _, skip in steps)
+            # tree-sitter asks whether any NFA state leaves through a separator, before
+            # transitions on the same characters are grouped (transition_chars)
+            has_sep = any(self.nfa.separator[s] and self.nfa.moves[s] for s in states)
             for ranges, targets, skip in steps:
                 if winner is not None:
                     # tree-sitter's prefer_transition: once a token is complete, do not go on
