@@ -288,3 +288,23 @@ def test_only_tokens_starting_with_a_letter_become_keywords():
     prepared = prepare(grammar)
     keywords = {prepared.symbols[t].name for t in LexicalAnalysis(prepared).keywords}
     assert keywords == {"mid$"}
+
+
+def test_a_completed_token_does_not_run_on_through_a_separator(tmp_path):
+    # tree-sitter's prefer_transition: once a token is complete, the lexer does not go on
+    # into another token through a separator if *any* NFA state leaves through one
+    # (build_lex_table asks transition_chars, before grouping). Make's grammar: in
+    # `a =` + newline, the newline token ends the assignment; the text token (which cannot
+    # hold a newline) must not take `b = c` by skipping the newline as a separator.
+    from transform.grammar.build import generate_and_load
+
+    newline = {"type": "IMMEDIATE_TOKEN", "content": {"type": "PATTERN", "value": "[\\r\\n]+"}}
+    grammar = grammar_of(
+        file=repeat(sym("assign")),
+        assign=seq(sym("name"), string("="), choice(sym("text"), {"type": "BLANK"}), newline),
+        name={"type": "PATTERN", "value": "[a-z]+"},
+        text={"type": "PATTERN", "value": "[^\\r\\n=]+"},
+    )
+    language = generate_and_load(grammar, tmp_path)
+    root = parse(language, "a =\nb = c\n")
+    assert str(root) == "(file (assign (name)) (assign (name) (text)))"
