@@ -221,6 +221,65 @@ def test_goto_from_inner_loops_goes_to_the_outer_loops_next_iteration(translate)
     assert agree(module, NESTED, "FirstProduct", 99) == "none"
 
 
+EXITS = """
+Public Function ExitDoFromFor() As String
+    Dim i As Long, s As String, n As Long
+    Do
+        n = n + 1
+        For i = 1 To 3
+            If i = 2 Then Exit Do
+            s = s & i
+        Next i
+        s = s & "x"
+    Loop While n < 3
+    ExitDoFromFor = s & "|" & n
+End Function
+Public Function ExitForFromDo() As String
+    Dim i As Long, s As String, k As Long
+    For i = 1 To 3
+        k = 0
+        Do While k < 5
+            k = k + 1
+            If i = 2 And k = 2 Then Exit For
+            If k = 3 Then Exit Do
+            s = s & k
+        Loop
+        s = s & "/"
+    Next i
+    ExitForFromDo = s & "|" & i & "," & k
+End Function
+Public Function TwoTargets() As String
+    Dim i As Long, j As Long, s As String, n As Long
+    Do
+        n = n + 1
+        For i = 1 To 2
+            Do
+                j = j + 1
+                If j Mod 3 = 0 Then Exit Do
+                s = s & j
+            Loop
+            If n = 2 Then Exit Do
+        Next i
+        s = s & "."
+    Loop While n < 3
+    TwoTargets = s & "|" & n
+End Function
+"""
+
+
+def test_exit_do_and_exit_for_leave_their_own_loop_through_loops_of_another_kind(translate):
+    """ "Exit statement": Exit Do leaves the innermost Do...Loop, Exit For the innermost
+    For...Next, going on after its Loop / Next - also from inside a loop of the other
+    kind, whose Python loop a plain `break` would leave instead. Exit Do from the For
+    ends the Do at once ("1", n = 1); Exit For from the Do ends the For with i = 2, k = 2;
+    an Exit Do of the inner Do and one of the outer Do in the same nest each leave
+    their own."""
+    module = translate(EXITS)
+    assert agree(module, EXITS, "ExitDoFromFor") == "1|1"
+    assert agree(module, EXITS, "ExitForFromDo") == "12/1|2,2"
+    assert agree(module, EXITS, "TwoTargets") == "1245.78|2"
+
+
 # -- the state machine ---------------------------------------------------------------------
 
 JUMPS = """

@@ -174,6 +174,11 @@ class Labels:
     # the inner loops broken out of, still to check the flag after themselves
     flags: dict[str, str] = field(default_factory=dict)
     pending: dict[int, tuple[tree_sitter.Node, tree_sitter.Node]] = field(default_factory=dict)
+    # Exit For / Exit Do from inside loops of another kind: target loop -> its flag, and
+    # the loops broken out of, still to check the flag after themselves
+    exit_flags: dict[int, str] = field(default_factory=dict)
+    exits: dict[int, str] = field(default_factory=dict)
+    generated: set[str] = field(default_factory=set)  # names _fresh gave out
 
 
 class FlowWords:
@@ -214,8 +219,8 @@ class FlowWords:
             self.t.rule_counts = Counter(counts)
             try:
                 code = shape(statements)
-                if self.labels.pending:  # a loop rule that broke out did not check after
-                    raise _failure()("an inner loop does not check its GoTo flag")
+                if self.labels.pending or self.labels.exits:  # a loop rule did not check
+                    raise _failure()("an inner loop does not check its flag after itself")
             except _failure():
                 continue
             made = self.t.fragments[fragments:]
@@ -315,10 +320,12 @@ class FlowWords:
             self.module_names = names
         procedure = self.t.scope.procedure
         taken = self.module_names | set(procedure.statics.values() if procedure else ())
+        taken |= self.labels.generated
         name, number = base, 1
         while name in taken:
             number += 1
             name = f"{base}_{number}"
+        self.labels.generated.add(name)
         return name
 
     # -- GoSub ------------------------------------------------------------------------------
@@ -405,7 +412,7 @@ class FlowWords:
         stack = list(block)
         while stack:
             node = stack.pop()
-            if node.type == "exit_statement" and self.exit_code(node) != "break":
+            if node.type == "exit_statement" and self._exits_procedure(node):
                 return True
             if node.type in (
                 "goto_statement",
@@ -585,9 +592,7 @@ class FlowWords:
         if falls_off and position + 1 < len(labels.order):
             raise _failure()("the handler falls into another label")
         kinds = {self._resume_kind(n) for n in inside}
-        if falls_off or any(
-            self.exit_code(n) != "break" for n in _nodes(block, ("exit_statement",))
-        ):
+        if falls_off or any(self._exits_procedure(n) for n in _nodes(block, ("exit_statement",))):
             kinds.add("exit")
         labels.blocks.pop(handler)
         labels.order.remove(handler)
@@ -655,7 +660,7 @@ class FlowWords:
             return False
         last = statements[-1]
         if last.type == "exit_statement":
-            return self.exit_code(last) != "break"
+            return self._exits_procedure(last)
         if last.type == "call_statement":
             return self.t.text(last).lower().replace(" ", "").startswith("err.raise")
         return last.type in ("goto_statement", "end_statement")
@@ -721,7 +726,8 @@ class FlowWords:
         (`Next`, `Loop`, `Wend`): `code` is what the translation runs at the end of each
         iteration (a counter's increment, a `Loop Until` test); `break` leaves it at once.
         Renders what must run before the loop: the flags of GoTo statements inside it
-        that go to the end of an enclosing loop's body (`_goto_l = False`)."""
+        that go to the end of an enclosing loop's body (`_goto_l = False`), and of Exit
+        For / Exit Do inside it that leave an enclosing loop (`_exit_do = False`)."""
         self.loop_ends[loop.start_byte] = code
         if self.labels is None:
             return ""
@@ -737,6 +743,18 @@ class FlowWords:
                 and not self._loops_around(loop, outer)
             ):
                 flag = self._flag(label)
+                if flag not in flags:
+                    flags.append(flag)
+        for exit_node in _nodes([loop.child_by_field_name("body") or loop], ("exit_statement",)):
+            if self._exits_procedure(exit_node):
+                continue
+            words = [self.t.text(c).lower() for c in exit_node.children if not c.is_named]
+            target, between = self._exit_target(exit_node, "do" if "do" in words else "for")
+            if target is not None and between and between[-1] == loop:
+                if target.start_byte not in self.labels.exit_flags:
+                    base = "_exit_do" if target.type == "do_statement" else "_exit_for"
+                    self.labels.exit_flags[target.start_byte] = self._fresh(base)
+                flag = self.labels.exit_flags[target.start_byte]
                 if flag not in flags:
                     flags.append(flag)
         return "".join(f"{flag} = False\n" for flag in flags)
@@ -810,6 +828,43 @@ class FlowWords:
                 loops.append(current)
             current = current.parent
         return loops
+
+    # -- Exit For / Exit Do ------------------------------------------------------------------
+
+    def _exits_procedure(self, node: tree_sitter.Node) -> bool:
+        """Is this Exit statement Exit Sub/Function/Property (not Exit For/Do)?"""
+        words = [self.t.text(c).lower() for c in node.children if not c.is_named]
+        return any(word in words for word in ("sub", "function", "property"))
+
+    def _exit_target(self, node: tree_sitter.Node, kind: str):
+        """The loop an `Exit For` / `Exit Do` leaves (the innermost For or For Each, the
+        innermost Do) and the loops of other kinds in between, innermost first."""
+        types = ("for_statement", "for_each_statement") if kind == "for" else ("do_statement",)
+        between = []
+        for loop in self._loops_around(node):
+            if loop.type in types:
+                return loop, between
+            between.append(loop)
+        return None, between
+
+    def loop_exit(self, node: tree_sitter.Node, kind: str) -> str:
+        """`Exit For` / `Exit Do` ("Exit statement": leaves the innermost For...Next or
+        For Each...Next / Do...Loop, going on after its Next / Loop): `break`, unless loops of another kind lie in between (a Do in the For, a
+        For or While in the Do), whose Python loops `break` would leave instead: then set
+        the target loop's flag (`_exit_for = False` before the outermost loop in
+        between, loop_end) and break; each loop in between checks it after itself
+        (after_loop), the outermost breaking the target."""
+        target, between = self._exit_target(node, kind)
+        if target is None or not between:
+            return "break"
+        if self.labels is None or target.start_byte not in self.labels.exit_flags:
+            raise _failure()("Exit For/Do through a loop whose rule did not set the flag")
+        if any(loop.start_byte not in self.loop_ends for loop in between):
+            raise _failure()("a loop whose rule does not declare itself a Python loop")
+        flag = self.labels.exit_flags[target.start_byte]
+        for loop in between:
+            self.labels.exits[loop.start_byte] = flag
+        return f"{flag} = True\nbreak"
 
     # -- the state machine ----------------------------------------------------------------
 
@@ -949,8 +1004,9 @@ class FlowWords:
     def after_loop(self, loop: tree_sitter.Node) -> str:
         """Called by a loop's rule after the loop: when a GoTo to the end of an outer
         loop's body broke out of it (its flag is set), break on or, in that body, run
-        the rest of the iteration; in a state machine, when a jump broke out of it
-        (`_label` is set), break on, or go on to the dispatcher; '' otherwise."""
+        the rest of the iteration; when an Exit For / Exit Do of an outer loop broke out
+        of it, break on; in a state machine, when a jump broke out of it (`_label` is
+        set), break on, or go on to the dispatcher; '' otherwise."""
         if self.labels is None:
             return ""
         checks = []
@@ -961,6 +1017,8 @@ class FlowWords:
                 checks.append(f"if {flag}:\n{INDENT}break")
             else:
                 checks.append(f"if {flag}:\n" + indent(self._rest_of_iteration(label, outer)))
+        if loop.start_byte in self.labels.exits:
+            checks.append(f"if {self.labels.exits.pop(loop.start_byte)}:\n{INDENT}break")
         machine = self.labels.machine
         if machine is not None and loop.start_byte in machine.exits:
             machine.exits.discard(loop.start_byte)

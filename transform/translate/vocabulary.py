@@ -435,7 +435,7 @@ class Vocabulary(NameWords, FlowWords):
         elif "sub" in words or "property" in words:
             code = "return" + self.byref_return_suffix(" ")
         else:
-            return "break"
+            return self.loop_exit(node, "do" if "do" in words else "for")
         if self.labels is not None and self.labels.in_handler_function:
             return self._handler_return("exit")  # the handler's function answers 'exit'
         return code
