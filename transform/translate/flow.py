@@ -733,7 +733,8 @@ class FlowWords:
             return ""
         flags = []
         for goto in _nodes([loop.child_by_field_name("body") or loop], ("goto_statement",)):
-            in_loop = self._loop_label(self.t.text(goto.child_by_field_name("target")).lower())
+            target = goto.child_by_field_name("target")
+            in_loop = None if target is None else self._loop_label(self.t.text(target).lower())
             if in_loop is None:
                 continue
             label, outer = in_loop
@@ -849,11 +850,12 @@ class FlowWords:
 
     def loop_exit(self, node: tree_sitter.Node, kind: str) -> str:
         """`Exit For` / `Exit Do` ("Exit statement": leaves the innermost For...Next or
-        For Each...Next / Do...Loop, going on after its Next / Loop): `break`, unless loops of another kind lie in between (a Do in the For, a
-        For or While in the Do), whose Python loops `break` would leave instead: then set
-        the target loop's flag (`_exit_for = False` before the outermost loop in
-        between, loop_end) and break; each loop in between checks it after itself
-        (after_loop), the outermost breaking the target."""
+        For Each...Next / Do...Loop, going on after its Next / Loop): `break`, unless
+        loops of another kind lie in between (a Do in the For, a For or While in the
+        Do), whose Python loops `break` would leave instead: then set the target loop's
+        flag (`_exit_for = False` before the outermost loop in between, loop_end) and
+        break; each loop in between checks it after itself (after_loop), the outermost
+        breaking the target."""
         target, between = self._exit_target(node, kind)
         if target is None or not between:
             return "break"
