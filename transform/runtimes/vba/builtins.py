@@ -10,12 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import bytestrings as bs
 from . import conversion as cv
 from . import datetime_ as dt
-from . import info, maths, strings
+from . import finance, info, interaction, maths, strings
 from .arrays import lbound, make_array, ubound
 from .coerce import to_string, typename, vartype
-from .format import format_currency, format_number_fn, format_percent, format_value
+from .format import (
+    format_currency,
+    format_datetime,
+    format_number_fn,
+    format_percent,
+    format_value,
+)
 from .values import Null, VbaError
 
 
@@ -65,6 +72,14 @@ BUILTINS: dict[str, Callable[..., Any]] = {
     "ascw": strings.ascw,
     "chr": strings.chr_,
     "chrw": strings.chrw,
+    # byte functions (VBA strings are UTF-16: two bytes a character)
+    "lenb": bs.lenb,
+    "leftb": bs.leftb,
+    "rightb": bs.rightb,
+    "midb": bs.midb,
+    "instrb": bs.instrb,
+    "ascb": bs.ascb,
+    "chrb": bs.chrb,
     # conversion
     "cbool": cv.cbool,
     "cbyte": cv.cbyte,
@@ -100,6 +115,20 @@ BUILTINS: dict[str, Callable[..., Any]] = {
     "round": maths.round_,
     "rnd": maths.rnd,
     "randomize": maths.randomize,
+    # financial
+    "pmt": finance.pmt,
+    "ipmt": finance.ipmt,
+    "ppmt": finance.ppmt,
+    "fv": finance.fv,
+    "pv": finance.pv,
+    "nper": finance.nper,
+    "rate": finance.rate,
+    "npv": finance.npv,
+    "irr": finance.irr,
+    "mirr": finance.mirr,
+    "sln": finance.sln,
+    "syd": finance.syd,
+    "ddb": finance.ddb,
     # date/time
     "now": dt.now,
     "date": dt.date,
@@ -132,6 +161,8 @@ BUILTINS: dict[str, Callable[..., Any]] = {
     "ismissing": info.ismissing,
     "typename": typename,
     "vartype": vartype,
+    "qbcolor": interaction.qbcolor,
+    "partition": interaction.partition,
     # arrays
     "array": make_array,
     "lbound": lbound,
@@ -141,6 +172,7 @@ BUILTINS: dict[str, Callable[..., Any]] = {
     "formatcurrency": format_currency,
     "formatnumber": format_number_fn,
     "formatpercent": format_percent,
+    "formatdatetime": format_datetime,
 }
 
 for _name in (
@@ -156,6 +188,10 @@ for _name in (
     "string",
     "chr",
     "chrw",
+    "leftb",
+    "rightb",
+    "midb",
+    "chrb",
     "str",
     "hex",
     "oct",

@@ -830,6 +830,8 @@ class Compiler:
         if kind == "rtbuiltin":
             fn, rt = sym[1], self.rt
             passers, kw = self.arg_passers(args)
+            if kw and _takes_names(fn, kw):
+                return lambda fr: fn(rt, fr, *[p(fr) for p in passers], **kw_eval(kw, fr))
             return lambda fr: fn(rt, fr, *[p(fr) for p in passers])
         if kind == "global":
             name = sym[1]
@@ -2065,6 +2067,16 @@ def kw_eval(kw: dict[str, Fn] | None, fr: Frame) -> dict | None:
     if not kw:
         return None
     return {k: f(fr) for k, f in kw.items()}
+
+
+def _takes_names(fn: Callable, kw: dict) -> bool:
+    """Whether a run-state library function names its parameters as VBA does (SaveSetting
+    appname:=..., GetSetting default:=...), so named arguments can be passed by name."""
+    try:
+        parameters = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return all(name in parameters for name in kw)
 
 
 def _call_named(fn: Callable, values: list, names: list) -> object:

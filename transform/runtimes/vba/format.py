@@ -17,6 +17,7 @@ from .coerce import (
     parse_number,
     to_date,
     to_double,
+    to_long,
     to_string,
 )
 from .dateserial import (
@@ -26,7 +27,7 @@ from .dateserial import (
     serial_to_parts,
     weekday_of,
 )
-from .values import Currency, Date, Empty, Null, Single
+from .values import Currency, Date, Empty, Missing, Null, Single, VbaError
 
 NAMED_NUMERIC = {
     "general number": None,
@@ -530,6 +531,29 @@ def format_dollar(expression: object, fmt: object = "", *rest: object) -> str:
     """Format$: like Format but a String (Null becomes "")."""
     r = format_value(expression, fmt, *rest)
     return "" if r is Null else r
+
+
+# FormatDateTime's NamedFormat: vbGeneralDate 0 (General Date, what CStr gives), vbLongDate 1,
+# vbShortDate 2, vbLongTime 3 (en-US, as the named formats of Format), vbShortTime 4 (hh:mm).
+_NAMED_DATETIME = {1: "long date", 2: "short date", 3: "long time", 4: "short time"}
+
+
+def format_datetime(expression: object, named_format: object = 0) -> str:
+    """FormatDateTime(Date[, NamedFormat]) in the en-US locale of Format and CStr:
+    vbGeneralDate (0) is the General Date text (a date part as a short date, a time part
+    as a long time, both if present), vbLongDate (1) "dddd, mmmm d, yyyy", vbShortDate (2)
+    "m/d/yyyy", vbLongTime (3) "h:mm:ss AM/PM", vbShortTime (4) "hh:mm" in 24 hours.
+    A String result (MS-VBAL declares it As String), so Null is error 94; any other
+    NamedFormat is error 5."""
+    if expression is Null:
+        raise VbaError(94)
+    kind = 0 if named_format is None or isinstance(named_format, Missing) else to_long(named_format)
+    if kind not in (0, *_NAMED_DATETIME):
+        raise VbaError(5)
+    serial = to_date(expression)
+    if kind == 0:
+        return format_general_date(serial)
+    return _format_date(serial, _tokens(NAMED_DATE[_NAMED_DATETIME[kind]]))
 
 
 def format_currency(

@@ -1,6 +1,7 @@
 """Library functions that need the run's state: MsgBox/InputBox (scripted answers),
 CreateObject (sandboxed), Shell/SendKeys/Environ (recorded effects), file functions
-(delegated to the sandbox), Err/Erl, IIf/Choose/Switch, CallByName, TypeName of
+(delegated to the sandbox), SaveSetting/GetSetting/GetAllSettings/DeleteSetting (the
+sandbox's settings store, recorded effects), Err/Erl, IIf/Choose/Switch, CallByName, TypeName of
 user types, and the global objects Err, Debug and WScript.
 
 Why separate from builtins.py: those are pure value functions; everything here
@@ -217,6 +218,50 @@ def _sandbox_call(method: str) -> Callable[..., object]:
     return call
 
 
+# --------------------------------------------------------------------------- settings
+
+
+def _required(*values: object) -> list:
+    out = [deref(v) for v in values]
+    if any(v is MISSING or v is OMITTED for v in out):
+        raise VbaError(449)
+    return out
+
+
+def _optional(value: object) -> object:
+    value = deref(value)
+    return MISSING if value is OMITTED else value
+
+
+def savesetting(
+    rt: Any, fr: Any, appname=MISSING, section=MISSING, key=MISSING, setting=MISSING
+) -> object:
+    """SaveSetting appname, section, key, setting: into the run's settings store (never
+    the host's registry; registry.py), recorded as a ``savesetting`` effect."""
+    rt.sandbox.settings.save(rt.effect, *_required(appname, section, key, setting))
+    return Empty
+
+
+def getsetting(
+    rt: Any, fr: Any, appname=MISSING, section=MISSING, key=MISSING, default=MISSING
+) -> object:
+    """GetSetting(appname, section, key[, default]) from the run's settings store."""
+    names = _required(appname, section, key)
+    return rt.sandbox.settings.get(rt.effect, *names, _optional(default))
+
+
+def getallsettings(rt: Any, fr: Any, appname=MISSING, section=MISSING) -> object:
+    """GetAllSettings(appname, section) from the run's settings store."""
+    return rt.sandbox.settings.get_all(rt.effect, *_required(appname, section))
+
+
+def deletesetting(rt: Any, fr: Any, appname=MISSING, section=MISSING, key=MISSING) -> object:
+    """DeleteSetting appname, section[, key] in the run's settings store."""
+    names = _required(appname, section)
+    rt.sandbox.settings.delete(rt.effect, *names, _optional(key))
+    return Empty
+
+
 # --------------------------------------------------------------------------- misc
 
 
@@ -405,6 +450,10 @@ RUNTIME_BUILTINS: dict[str, Callable[..., object]] = {
     "command": command,
     "command$": command,
     "nz": nz,
+    "savesetting": savesetting,
+    "getsetting": getsetting,
+    "getallsettings": getallsettings,
+    "deletesetting": deletesetting,
 }
 for _name, _method in {
     "freefile": "freefile",

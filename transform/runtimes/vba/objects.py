@@ -221,8 +221,11 @@ def truthy(v: object) -> bool:
 
 
 def index_value(v: object, args: list) -> object:
-    """``v(args)`` on a value: array element or default member."""
+    """``v(args)`` on a value: array element or default member; ``v()`` of an array is
+    the whole array (the financial pages' examples pass ``IRR(Values(), Guess)``)."""
     if type(v) is VbaArray:
+        if not args:
+            return v
         return v.get(*[index_int(a) for a in args])
     if isinstance(v, VbaObject):
         return default_get(v, args)

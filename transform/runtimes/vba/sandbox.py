@@ -29,6 +29,7 @@ from .coerce import (
 )
 from .objects import NativeObject, UdtValue
 from .printing import Printer
+from .registry import Settings
 from .values import (
     MISSING,
     Byte,
@@ -104,6 +105,7 @@ class Sandbox:
         self.channels: dict[int, Channel] = {}
         self.cwd = self.root
         self._dir_matches: list[str] = []
+        self.settings = Settings()  # SaveSetting/GetSetting: this run's own store
 
     # ------------------------------------------------------------------ paths
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .arrays import VbaArray
+from .bytestrings import from_unicode, to_unicode
 from .coerce import to_long, to_string
 from .operators import compare_strings
 from .values import Empty, Integer, Missing, Null, VbaError
@@ -318,19 +319,23 @@ def chrw(code: object) -> str:
 
 
 def strconv(s: object, conversion: object, lcid: object = None) -> object:
-    """StrConv for vbUpperCase (1), vbLowerCase (2) and vbProperCase (3)."""
+    """StrConv for vbUpperCase (1), vbLowerCase (2), vbProperCase (3), and vbUnicode (64) /
+    vbFromUnicode (128), which convert between text and its ANSI bytes (bytestrings.py)."""
     if s is Null:
         return Null
     text, conv = _s(s), _n(conversion)
-    if conv & 3 == 3:
-        return re.sub(r"[^\W_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), text)
-    if conv & 1:
-        return text.upper()
-    if conv & 2:
-        return text.lower()
-    if conv in (64, 128):  # vbUnicode / vbFromUnicode: no byte strings here
-        return text
-    raise VbaError(5)
+    case, code_page = conv & ~(64 | 128), conv & (64 | 128)
+    if case not in (0, 1, 2, 3) or code_page == 64 | 128 or conv == 0:
+        raise VbaError(5)
+    if code_page == 64:
+        text = to_unicode(text)
+    if case == 3:
+        text = re.sub(r"[^\W_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), text)
+    elif case == 1:
+        text = text.upper()
+    elif case == 2:
+        text = text.lower()
+    return from_unicode(text) if code_page == 128 else text
 
 
 def lset(target: str, value: object) -> str:
