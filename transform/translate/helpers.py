@@ -1,6 +1,7 @@
 """Helpers translated code calls besides the value library: the Err object and error
 catching, late-bound member access, indexing, For Each, objects (Collection, Dictionary,
-translated classes, events), Static-free file I/O, IIf/Choose (Excel binding: workbook.py).
+translated classes, events), Static-free file I/O, the settings store of SaveSetting and
+GetSetting, IIf/Choose (Excel binding: workbook.py).
 
 Why a separate module: these are the translation's side of VBA semantics (the
 interpreter has its own frames and cells); they are built on the same value library
@@ -36,6 +37,7 @@ __all__ = [
     "catch",
     "choose",
     "create_object",
+    "deletesetting",
     "dll_call",
     "environ",
     "host_function",
@@ -50,12 +52,15 @@ __all__ = [
     "let_default",
     "files",
     "get",
+    "getallsettings",
+    "getsetting",
     "iif",
     "index",
     "let",
     "new_array",
     "raise_error",
     "redim",
+    "savesetting",
     "store",
     "truth",
     "wscript",
@@ -406,6 +411,27 @@ def environ(*args: object) -> str:
     from transform.runtimes.vba.hostlib import environ as sandboxed
 
     return sandboxed(SimpleNamespace(sandbox=files.box), None, *args)
+
+
+def savesetting(appname: object, section: object, key: object, setting: object) -> None:
+    """SaveSetting: into the program's own settings store, never the host's registry,
+    recorded in `effects` (transform/runtimes/vba/registry.py, the oracle's store)."""
+    files.box.settings.save(_effect, appname, section, key, setting)
+
+
+def getsetting(appname: object, section: object, key: object, default: object = "") -> str:
+    """GetSetting(appname, section, key[, default]) from the program's settings store."""
+    return files.box.settings.get(_effect, appname, section, key, default)
+
+
+def getallsettings(appname: object, section: object) -> object:
+    """GetAllSettings(appname, section): (0 To n - 1, 0 To 1) keys and values, or Empty."""
+    return files.box.settings.get_all(_effect, appname, section)
+
+
+def deletesetting(appname: object, section: object, key: object = MISSING) -> None:
+    """DeleteSetting appname, section[, key]: error 5 for a section or key not saved."""
+    files.box.settings.delete(_effect, appname, section, key)
 
 
 def host_function(name: str, *args: object) -> object:

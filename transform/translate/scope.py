@@ -26,16 +26,18 @@ def enclosing_procedure(node: tree_sitter.Node) -> tree_sitter.Node | None:
 
 # Return types of library functions whose result type is fixed (VBA reference pages).
 LONG_FUNCTIONS = """len instr instrrev asc ascw lbound ubound year month day hour minute second
-weekday clng strcomp lof loc seek"""
+weekday clng strcomp lof loc seek lenb instrb qbcolor"""
 STRING_FUNCTIONS = """left$ right$ mid$ trim$ ltrim$ rtrim$ ucase$ lcase$ space$ string$ chr$
-chrw$ str$ format$ hex$ oct$ cstr join replace strreverse monthname weekdayname"""
-DOUBLE_FUNCTIONS = "cdbl sqr exp log sin cos tan atn rnd timer val"
+chrw$ str$ format$ hex$ oct$ cstr join replace strreverse monthname weekdayname leftb$ rightb$
+midb$ chrb$ formatdatetime getsetting"""
+DOUBLE_FUNCTIONS = """cdbl sqr exp log sin cos tan atn rnd timer val pmt ipmt ppmt fv pv nper
+rate npv irr mirr sln syd ddb"""
 BOOLEAN_FUNCTIONS = "cbool isnumeric isempty isnull isdate isarray isobject eof"
 
 # Library functions returning a Variant that is a String unless their argument is Null.
 STRING_OF_STRING = set(
     """left right mid trim ltrim rtrim ucase lcase space string chr chrw hex oct str format
-    strconv""".split()  # noqa: SIM905
+    strconv leftb rightb midb chrb""".split()  # noqa: SIM905
 )
 
 # Return types of library functions whose result type is fixed (VBA reference pages).
@@ -45,6 +47,7 @@ LIBRARY_RETURN_TYPES = {
     **dict.fromkeys(DOUBLE_FUNCTIONS.split(), "Double"),  # noqa: SIM905
     **dict.fromkeys(BOOLEAN_FUNCTIONS.split(), "Boolean"),  # noqa: SIM905
     "cint": "Integer",
+    "ascb": "Integer",
     "freefile": "Integer",
     "cbyte": "Byte",
     "ccur": "Currency",
@@ -140,6 +143,25 @@ class ModuleScope:
     def spelling(self, raw: str) -> str:
         """The first declared spelling of a name (VBA names are case-insensitive)."""
         return self.spellings.get(raw.lower(), raw)
+
+    def called_bare(self, name: str) -> bool:
+        """Whether a library function can be called without arguments (Date, Now, Timer,
+        Rnd), so its bare name is a call. A bare name of one that needs arguments (Pmt,
+        Rate, Left) cannot be a call (a compile error in VBA), but it is a variable in
+        VBScript, which has no such function (`rate = 0.05`)."""
+        import inspect
+
+        from transform.runtimes.vba.builtins import BUILTINS
+
+        function = BUILTINS.get(name.lower())
+        if function is None:
+            return False
+        try:
+            parameters = inspect.signature(function).parameters.values()
+        except (TypeError, ValueError):
+            return True
+        free = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+        return all(p.default is not p.empty or p.kind in free for p in parameters)
 
     def declared_type(self, name: str) -> str | None:
         key = name.lower().rstrip("$%&!#@^")
