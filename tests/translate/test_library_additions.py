@@ -337,3 +337,26 @@ def test_deletesetting_of_a_missing_section_is_error_5(run_vba):
     DeleteSetting statement on a non-existent section or key setting"."""
     module = run_vba(SETTINGS)
     assert agree(module, SETTINGS, "DeleteMissing") == ("error", 5)
+
+
+SCRIPT = """
+Function Periods(x)
+    nper = x + 1
+    rate = nper * 2
+    Periods = rate + nper
+End Function
+"""
+
+
+def test_a_script_variable_named_like_a_vba_library_function(run_vba):
+    """VBScript declares a variable on first use and has no financial functions (its
+    function list has no NPer or Rate), so in a script `nper` and `rate` are variables: a
+    bare name of a library function that needs arguments is never a call (in VBA it would
+    be "Argument not optional"). The interpreter runs the script the same way."""
+    from transform.parse.vba_lower import parse_text
+    from transform.runtimes.vba.interpreter import Project
+
+    module = run_vba(SCRIPT, name="periods", file="periods.vbs")
+    assert module.periods(3) == 12
+    observation = Project([parse_text(SCRIPT, "periods.vbs")]).call("Periods", [3])
+    assert observation.error is None and observation.result == 12
