@@ -190,11 +190,17 @@ class FlowWords:
         """A procedure's statements, indented, with labels and On Error shapes resolved."""
         block = procedure.child_by_field_name("body")
         statements = [] if block is None else list(self.t.statements_of(block))
+        nested = self._nested_declarations(block)
+        head = self._render(nested)
         saved = (self.labels, self.resuming)
+        self.hoisted_nodes.update(d.start_byte for d in nested)
         try:
             code = self._shaped(procedure, statements)
         finally:
             self.labels, self.resuming = saved
+            self.hoisted_nodes.difference_update(d.start_byte for d in nested)
+        if head.strip():
+            code = head + "\n" + code
         code = _drop_trailing_return(code, self.final_return(procedure))
         if (
             not _has_statement(code)
@@ -205,6 +211,27 @@ class FlowWords:
         if not _has_statement(code):
             code = (code + "\n" if code.strip() else "") + "pass"  # comments alone are no body
         return indent(code)
+
+    def _nested_declarations(self, block: tree_sitter.Node | None) -> list[tree_sitter.Node]:
+        """Dims inside loops, Ifs, With or Select blocks: "When a procedure begins running,
+        all variables are initialized" (VBA reference, "Understanding the lifetime of
+        variables"), so their initial values go first in the body (a Dim in a loop must not
+        reset the variable on each pass, one in a branch not taken still declares it).
+        Static locals, arrays and `As New` keep their own rules."""
+        found: list[tree_sitter.Node] = []
+        stack = [] if block is None else [c for c in block.named_children if c.named_children]
+        while stack:
+            node = stack.pop()
+            for child in node.named_children:
+                if child.type == "variable_declaration" and self.declarators_are_simple(child):
+                    found.append(child)
+                elif child.type not in PROCEDURE_TYPES:
+                    stack.append(child)
+        return sorted(found, key=lambda n: n.start_byte)
+
+    def hoisted_declaration(self, node: tree_sitter.Node) -> bool:
+        """Is this declaration rendered at the start of the procedure instead?"""
+        return node.start_byte in self.hoisted_nodes
 
     def _shaped(self, procedure: tree_sitter.Node, statements: list[tree_sitter.Node]) -> str:
         """The body in the first shape that translates it without markers, else in the one

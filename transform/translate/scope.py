@@ -311,11 +311,20 @@ class ModuleScope:
         found: dict[str, str] = {}
         if procedure is None:
             return found
+        from transform.runtimes.vba.builtins import BUILTINS
+        from transform.runtimes.vba.constants import VBA_CONSTANTS
+
+        from .names import FORM_CONSTANTS
+
         script_globals = _top_level_assigned(node, text)
         for key in script_globals:
             found[key] = key
+        assigned = {_key(name) for name in assigned_names(node, text)}
+        library = (VBA_CONSTANTS, FORM_CONSTANTS, BUILTINS)
         for name in possibly_assigned_names(node, text):
             key = _key(name)
+            if key not in assigned and any(name.lower() in names for names in library):
+                continue  # `Foo vbLongDate`, `Bar Now`: the library's, passed along
             if (
                 key in procedure.types
                 or key in procedure.statics

@@ -85,6 +85,7 @@ class Vocabulary(NameWords, FlowWords):
         self.labels = None
         self.resuming = False
         self.unguarded_nodes: set[int] = set()
+        self.hoisted_nodes: set[int] = set()  # nested Dims rendered at the body's start
         self.loop_ends: dict[int, str] = {}  # loop -> its end-of-iteration code (loop_end)
         self.module_names: set[str] | None = None  # names of the module's code (_fresh)
         self.hoisted_calls: dict[int, str] = {}
