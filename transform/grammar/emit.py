@@ -172,7 +172,7 @@ class _Emitter:
         ids: dict[tuple[int, ...], int] = {(): 0}
         result = {}
         for sid, state in enumerate(self.table.states):
-            valid = externals if sid == 0 else [t for t in externals if t in state.actions]
+            valid = [t for t in externals if t in state.actions]
             result[sid] = ids.setdefault(tuple(valid), len(ids))
         self.external_set_list = sorted(ids, key=ids.get)
         return result

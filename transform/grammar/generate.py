@@ -70,7 +70,11 @@ def generate(grammar: dict) -> GeneratedParser:
     error_state = table.states[0]
     externals = set(prepared.external_tokens)
     error_state.actions = {
-        t: a for t, a in error_state.actions.items() if t in valid[0] or t in externals
+        t: a
+        for t, a in error_state.actions.items()
+        # pure external tokens always stay valid in the error state; an internal token with
+        # an external counterpart only if the error-state lexer keeps it (populate_error_state)
+        if t in valid[0] or (t in externals and t not in prepared.tokens)
     }
     lay = layout(prepared, table)
     return GeneratedParser(

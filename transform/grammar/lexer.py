@@ -157,9 +157,13 @@ class _Builder:
         pa, pb = self.precedence[a], self.precedence[b]
         if pa != pb:
             return pa > pb
-        sa, sb = self.grammar.tokens[a].is_string, self.grammar.tokens[b].is_string
-        if sa != sb:
-            return sa
+        # tree-sitter's implicit precedence (expand_tokens.rs get_implicit_precedence):
+        # 2 for a string, +1 for token.immediate (is_main_token)
+        ta, tb = self.grammar.tokens[a], self.grammar.tokens[b]
+        ia = 2 * ta.is_string + ta.immediate
+        ib = 2 * tb.is_string + tb.immediate
+        if ia != ib:
+            return ia > ib
         return a < b
 
     def _winner(self, states: frozenset[int]) -> int | None:
@@ -320,6 +324,21 @@ class _Builder:
             for ranges, _ in first
             for lo, hi in ranges
         )
+
+    def accepts(self, token: int, text: str) -> bool:
+        """Does the token's NFA match exactly `text`?"""
+        states = self._closure((self.token_start[token],))
+        for ch in text:
+            c = ord(ch)
+            targets = set()
+            for state in states:
+                for ranges, target in self.nfa.moves[state]:
+                    if any(lo <= c <= hi for lo, hi in ranges):
+                        targets.add(target)
+            if not targets:
+                return False
+            states = self._closure(targets)
+        return self.token_end[token] in states
 
     def subset_of_word(self, token: int, word: int) -> bool:
         """Does the word token match every string this token matches?"""
@@ -493,8 +512,12 @@ class LexicalAnalysis:
         set); keywords are lexed as the word token, so they conflict as the word does."""
         if added == existing or 0 in (added, existing):
             return False
-        if added in self.externals or existing in self.externals:
+        if added in self.externals:
+            # tree-sitter (minimize_parse_table.rs token_conflicts) refuses only adding an
+            # external token or an internal token with an external counterpart
             return True
+        if existing in self.externals and existing not in self.builder.grammar.tokens:
+            return False  # a pure external token does not compete in the internal lexer
         a = self.word if existing in self.keywords else existing
         b = self.word if added in self.keywords else added
         if a == b:
@@ -609,7 +632,25 @@ def _keywords(grammar: PreparedGrammar, builder: _Builder) -> set[int]:
             continue
         if builder.starts_with_letter(symbol) and builder.subset_of_word(symbol, word):
             keywords.add(symbol)
-    return keywords
+    # tree-sitter (identify_keywords): drop a candidate that another candidate beats on a
+    # string both match (`[a-zA-Z_]\w*` next to `for`, `if`, ...)
+    literals = {}
+    for symbol in keywords:
+        rule = grammar.tokens[symbol].rule
+        while rule.get("type") in ("PREC", "PREC_LEFT", "PREC_RIGHT", "PREC_DYNAMIC", "TOKEN"):
+            rule = rule["content"]
+        if rule.get("type") == "STRING":
+            literals[symbol] = rule["value"]
+    shadowed = {
+        symbol
+        for symbol in keywords
+        if symbol not in literals
+        and any(
+            other != symbol and builder.prefer(other, symbol) and builder.accepts(symbol, text)
+            for other, text in literals.items()
+        )
+    }
+    return keywords - shadowed
 
 
 def _merge_modes(builder: _Builder, modes: list[tuple[frozenset[int], bool]]):

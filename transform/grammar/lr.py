@@ -248,6 +248,9 @@ class TableBuilder:
         self._lexing_by_core: dict[frozenset[int], tuple[int, tuple[int, ...]]] = {}
         self._blocked: dict[int, int] = {}
         self._plans: dict[tuple[int, ...], _CorePlan] = {}
+        self._external_mask = 0
+        for token in grammar.external_tokens:
+            self._external_mask |= 1 << token
 
     # -- automaton ----------------------------------------------------------------------
 
@@ -364,12 +367,16 @@ class TableBuilder:
             info = (self._shift_terminals(key, closure), completed, in_kernel)
             self._completed_by_core[key] = info
         shifts, completed, in_kernel = info
-        if not completed or not shifts:
+        # Also refuse a merge that changes which external tokens (or internal tokens with an
+        # external counterpart) are valid: the scanner sees that set (tree-sitter's
+        # minimize_parse_table.rs never adds such a token to a state).
+        mask = shifts | self._external_mask
+        if not completed or not mask:
             return True
         if in_kernel:
-            return not any((existing[core] ^ kernel[core]) & shifts for core in completed)
+            return not any((existing[core] ^ kernel[core]) & mask for core in completed)
         first, second = self.closure(existing), self.closure(kernel)
-        return not any((first[core] ^ second[core]) & shifts for core in completed)
+        return not any((first[core] ^ second[core]) & mask for core in completed)
 
     def _keeps_lexing(self, existing: dict[int, int], kernel: dict[int, int]) -> bool:
         """Merging must not make a token valid beside another that could then lex the same
@@ -509,11 +516,10 @@ class TableBuilder:
             return _Verdict(kind, reduces, reduce_cores, [])
         shift_cores = self._shift_items(terminal, closure)
         lhs = {self.productions[c >> DOT_BITS].lhs for c in list(reduce_cores) + shift_cores}
-        if (
-            len(lhs) == 1
-            and self.grammar.symbols[lhs.pop()].auxiliary
-            and self._is_repeat(reduce_cores)
-        ):
+        if len(lhs) == 1 and self.grammar.symbols[lhs.pop()].auxiliary:
+            # tree-sitter (handle_conflict): every conflicting item belongs to one auxiliary
+            # rule: the intended ambiguity of a repeat, kept as REDUCE + SHIFT_REPEAT, also
+            # when the reduced production is not `aux -> aux aux` (`repeat(seq(x, optional(';')))`)
             return _Verdict("repeat", reduces, reduce_cores, shift_cores)
         kind = self._compare(reduce_cores, shift_cores) or "declared"
         return _Verdict(kind, reduces, reduce_cores, shift_cores)
@@ -538,15 +544,6 @@ class TableBuilder:
                 )
         # "shift": the shift stays alone
 
-    def _is_repeat(self, reduce_cores) -> bool:
-        for core in reduce_cores:
-            production = self.productions[core >> DOT_BITS]
-            if len(production.steps) != 2 or any(
-                s.symbol != production.lhs for s in production.steps
-            ):
-                return False
-        return True
-
     def _best_reduces(self, cores: list[int]) -> list[int]:
         """Among reduce items, keep those whose production has the highest precedence."""
         if len(cores) < 2:
@@ -554,7 +551,10 @@ class TableBuilder:
         best = [cores[0]]
         for core in cores[1:]:
             order = self.grammar.compare_precedence(
-                self._reduce_prec(core), self._reduce_prec(best[0])
+                self._reduce_prec(core),
+                self._reduce_prec(best[0]),
+                (self.productions[core >> DOT_BITS].lhs,),
+                tuple({self.productions[b >> DOT_BITS].lhs for b in best}),
             )
             if order == 1:
                 best = [core]
@@ -579,12 +579,16 @@ class TableBuilder:
 
     def _compare(self, reduce_cores: list[int], shift_cores: list[int]) -> str | None:
         more = less = False
+        reduce_symbols = tuple({self.productions[r >> DOT_BITS].lhs for r in reduce_cores})
         for r in reduce_cores:
             reduce_prec = self._reduce_prec(r)
             for s in shift_cores:
                 production = self.productions[s >> DOT_BITS]
                 order = self.grammar.compare_precedence(
-                    production.precedence_at(s & DOT_MASK), reduce_prec
+                    production.precedence_at(s & DOT_MASK),
+                    reduce_prec,
+                    (production.lhs,),
+                    reduce_symbols,
                 )
                 if order == 1:
                     more = True

@@ -87,7 +87,7 @@ class PreparedGrammar:
     separators: list[dict]  # anonymous extras: skipped by the lexer
     word: int | None
     conflicts: list[frozenset[int]]
-    precedence_orders: list[list[str]]
+    precedence_orders: list[list[tuple[str, str]]]
     supertypes: list[int]
     reserved_sets: dict[str, list[int]] = field(default_factory=dict)
     external_tokens: list[int] = field(default_factory=list)  # in `externals` order
@@ -99,15 +99,37 @@ class PreparedGrammar:
     def is_terminal(self, symbol: int) -> bool:
         return self.symbols[symbol].terminal
 
-    def compare_precedence(self, a: Precedence, b: Precedence) -> int | None:
-        """-1, 0, 1 like cmp; None when the two are not ordered relative to each other."""
-        if isinstance(a, str) or isinstance(b, str):
-            if a == b:
-                return 0
-            if isinstance(a, str) and isinstance(b, str):
-                for order in self.precedence_orders:
-                    if a in order and b in order:
-                        return 1 if order.index(a) < order.index(b) else -1
-            return None
-        x, y = a or 0, b or 0
-        return (x > y) - (x < y)
+    def compare_precedence(
+        self, a: Precedence, b: Precedence, a_symbols=(), b_symbols=()
+    ) -> int | None:
+        """-1, 0, 1 like cmp; None when the two are not ordered relative to each other.
+
+        As tree-sitter's build_parse_table.rs `compare_precedence`: integers compare when
+        one is non-zero; otherwise the `precedences` lists decide, where a STRING entry
+        matches a named precedence and a SYMBOL entry matches when one of the rules (the
+        left-hand sides of the items, `a_symbols` / `b_symbols`) has that name; earlier
+        entries are higher."""
+        a_int, b_int = not isinstance(a, str), not isinstance(b, str)
+        if a_int and b_int and ((a or 0) != 0 or (b or 0) != 0):
+            x, y = a or 0, b or 0
+            return (x > y) - (x < y)
+        a_names = {self.symbols[s].name for s in a_symbols}
+        b_names = {self.symbols[s].name for s in b_symbols}
+        for order in self.precedence_orders:
+            saw_a = saw_b = False
+            for kind, value in order:
+                if kind == "name":
+                    match_a, match_b = (not a_int and a == value), (not b_int and b == value)
+                else:
+                    match_a, match_b = value in a_names, value in b_names
+                if match_a:
+                    saw_a = True
+                    if saw_b:
+                        return -1
+                elif match_b:
+                    saw_b = True
+                    if saw_a:
+                        return 1
+        if a_int and b_int or a == b:
+            return 0
+        return None

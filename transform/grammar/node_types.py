@@ -7,6 +7,7 @@ from .model import PreparedGrammar
 
 # A summary maps a field name (None: no field) to (min count, max count capped at 2, types).
 Summary = dict[str | None, tuple[int, int, frozenset[int]]]
+ALL = "\0all"  # every visible child (fields and anonymous tokens included)
 
 
 def _add(a: Summary, b: Summary) -> Summary:
@@ -62,18 +63,24 @@ class _Summaries:
         for step in self.grammar.productions[pid].steps:
             target = lay.alias_symbols[step.alias] if step.alias else step.symbol
             if lay.visible[target] or lay.supertype[target]:
-                part = {step.field: (1, 1, frozenset([lay.public[target]]))}
+                one = (1, 1, frozenset([lay.public[target]]))
+                if step.field:
+                    part = {step.field: one, ALL: one}
+                elif lay.named[target]:
+                    # tree-sitter counts only *named* children without fields
+                    # (node_types.rs, children_without_fields)
+                    part = {None: one, ALL: one}
+                else:
+                    part = {ALL: one}
             elif target in self.cache:
                 part = self.cache[target]
                 if step.field:
-                    merged: tuple[int, int, frozenset[int]] | None = None
-                    for lo, hi, types in part.values():
-                        merged = (
-                            (lo, hi, types)
-                            if merged is None
-                            else (merged[0] + lo, min(2, merged[1] + hi), merged[2] | types)
-                        )
-                    part = {step.field: merged} if merged else {}
+                    # a field on a hidden child holds all of its visible children, and the
+                    # child's own fields show through
+                    part = {k: v for k, v in part.items() if k not in (None, ALL)}
+                    if ALL in self.cache[target]:
+                        part[step.field] = self.cache[target][ALL]
+                        part[ALL] = self.cache[target][ALL]
             else:
                 continue
             summary = _add(summary, part)
@@ -119,7 +126,8 @@ def node_types(grammar: PreparedGrammar, lay: Layout) -> list[dict]:
         entry = {**type_ref(symbol), "fields": {}}
         if symbol == grammar.start:
             entry["root"] = True
-        for field, (lo, hi, types) in sorted((summary or {}).items(), key=lambda kv: kv[0] or ""):
+        items = [kv for kv in (summary or {}).items() if kv[0] != ALL]
+        for field, (lo, hi, types) in sorted(items, key=lambda kv: kv[0] or ""):
             info = {"multiple": hi > 1, "required": lo > 0, "types": sorted_types(types)}
             if field is None:
                 named_types = [t for t in types if lay.named[t]]

@@ -55,20 +55,22 @@ class _Preparer:
     # -- validation ---------------------------------------------------------------------
 
     def _external_names(self, externals: list[dict]) -> list[tuple[str, bool]]:
-        """(name, named) of each token the hand-written scanner produces, in order."""
+        """(name, named) of each token the hand-written scanner produces, in order.
+
+        As in tree-sitter (extract_tokens.rs): an external naming a grammar rule, or written
+        as a string or pattern, has a *corresponding internal token*: the grammar refers to
+        the internal token, the internal lexer can still produce it, and the scanner is asked
+        for it wherever the internal token is valid. Only an external naming no rule gets a
+        symbol of its own. `self.external_rules` keeps the entries for `run`."""
         names = []
+        self.external_rules = list(externals)
         for rule in externals:
             if rule["type"] == "SYMBOL":
-                if rule["name"] in self.rules:
-                    raise GrammarError(
-                        "an external token that is also a grammar rule is not supported",
-                        rule["name"],
-                    )
                 names.append((rule["name"], True))
             elif rule["type"] == "STRING":
                 names.append((rule["value"], False))
             else:
-                raise GrammarError("externals must be symbols or strings", "externals")
+                names.append(("", False))
         return names
 
     def validate(self) -> None:
@@ -140,8 +142,6 @@ class _Preparer:
     def _extract(self, rule: dict, owner: str, counter: list[int]) -> dict:
         """Replace lexical sub-rules by ``{"type": "TERMINAL", "index": i}`` references."""
         kind = rule["type"]
-        if kind == "STRING" and (rule["value"], False) in self.externals:
-            return {"type": "SYMBOL", "name": f"'{rule['value']}'"}
         if kind == "STRING":
             index = self._add_token(rule["value"], rule, True, False)
             return {"type": "TERMINAL", "index": index}
@@ -226,6 +226,24 @@ class _Preparer:
                 kind = "hidden" if name.startswith("_") else "named"
                 self.token_rules[index] = (name, lexical, is_string, immediate, kind)
                 renamed[name] = index
+        # externals: (name, named, internal token index or None), in `externals` order
+        self.external_entries = []
+        for rule, (name, named) in zip(self.external_rules, self.externals, strict=True):
+            if rule["type"] == "SYMBOL" and rule["name"] not in self.rules:
+                self.external_entries.append((name, named, None))
+            elif rule["type"] == "SYMBOL":
+                if rule["name"] not in renamed:
+                    raise GrammarError(
+                        "an external token that is also a grammar rule must be a single token "
+                        "used once (tree-sitter: ExternalTokenNonTerminal)",
+                        rule["name"],
+                    )
+                self.external_entries.append((name, named, renamed[rule["name"]]))
+            else:
+                ref = self._extract(rule, "", [0])
+                if ref.get("type") != "TERMINAL":
+                    raise GrammarError("non-symbol external tokens must be tokens", "externals")
+                self.external_entries.append((name, named, ref["index"]))
         syntax_names = [n for n in self.rule_names if n not in renamed]
         for name in syntax_names:
             extracted[name] = self._expand_repeats(extracted[name], name)
@@ -253,8 +271,11 @@ class _Preparer:
             )
         number: dict[str, int] = {}
         external_symbols = []
-        for name, named in self.externals:
-            number[name if named else f"'{name}'"] = len(symbols)
+        for name, named, internal in self.external_entries:
+            if internal is not None:
+                external_symbols.append(internal + 1)
+                continue
+            number[name] = len(symbols)
             external_symbols.append(len(symbols))
             symbols.append(
                 Symbol(name, terminal=True, visible=not name.startswith("_"), named=named)
@@ -341,7 +362,9 @@ class _Preparer:
                 separators.append(extra)
                 continue
             symbol = number.get(extra["name"])
-            if symbol is not None and 0 < symbol <= len(self.token_rules) + len(self.externals):
+            if symbol is not None and 0 < symbol <= len(self.token_rules) + sum(
+                1 for e in self.external_entries if e[2] is None
+            ):
                 extra_tokens.append(symbol)
                 continue
             raise GrammarError(
@@ -375,15 +398,15 @@ def _lexical_precedence(rule: dict) -> int:
     return 0
 
 
-def _precedence_orders(precedences: list[list[dict]]) -> list[list[str]]:
+def _precedence_orders(precedences: list[list[dict]]) -> list[list[tuple[str, str]]]:
     orders = []
     for level in precedences:
         order = []
         for entry in level:
             if entry["type"] == "STRING":
-                order.append(entry["value"])
+                order.append(("name", entry["value"]))
             elif entry["type"] == "SYMBOL":
-                order.append(entry["name"])
+                order.append(("symbol", entry["name"]))
             else:
                 raise GrammarError("`precedences` entries must be strings or symbols")
         orders.append(order)
@@ -473,15 +496,24 @@ def _substitute(steps_list: StepsList, inline: dict[int, StepsList], depth: int)
 
 
 def _merge_steps(inner: tuple[Step, ...], outer: Step) -> tuple[Step, ...]:
+    """As tree-sitter's process_inlines.rs: the inlined step's alias and field replace the
+    inserted steps' own; its precedence and associativity go to the last inserted step
+    only, and only where that step has none."""
     merged = []
-    for step in inner:
+    for k, step in enumerate(inner):
+        last = k == len(inner) - 1
+        precedence, associativity = step.precedence, step.associativity
+        if last and precedence is None:
+            precedence = outer.precedence
+        if last and associativity is None:
+            associativity = outer.associativity
         merged.append(
             Step(
                 symbol=step.symbol,
-                precedence=step.precedence if step.precedence is not None else outer.precedence,
-                associativity=step.associativity or outer.associativity,
-                alias=step.alias or outer.alias,
-                field=step.field or outer.field,
+                precedence=precedence,
+                associativity=associativity,
+                alias=outer.alias or step.alias,
+                field=outer.field or step.field,
                 reserved=step.reserved or outer.reserved,
             )
         )
