@@ -24,6 +24,9 @@ from transform.runtimes.vba.values import MISSING, Empty, Nothing, VbaError, Vba
 
 __all__ = [
     "ERRORS",
+    "EndProgram",
+    "end_program",
+    "stop",
     "Collection",
     "Dictionary",
     "EventSource",
@@ -393,6 +396,25 @@ def ui_effect(kind: str, *args: object) -> None:
 
 def _effect(kind: str, **details: object) -> None:
     effects.append({"kind": kind, **details})
+
+
+class EndProgram(SystemExit):
+    """VBA's End statement: the program stops at once, no error, no handler can catch it
+    (VBA reference, "End statement"). A SystemExit, so a translated program run as a
+    script just ends; the characterization harness reads it as the oracle's end of run."""
+
+    def __init__(self) -> None:
+        super().__init__(0)
+
+
+def end_program() -> None:
+    raise EndProgram()
+
+
+def stop(line: int) -> None:
+    """VBA's Stop statement: in a compiled program (and in the oracle) it suspends nothing;
+    the oracle records that it was reached, and so do we."""
+    _effect("stop", line=line)
 
 
 def dll_call(name: str, *args: object) -> int:
