@@ -229,6 +229,19 @@ class FlowWords:
                     stack.append(child)
         return sorted(found, key=lambda n: n.start_byte)
 
+    def handles_errors(self, procedure: tree_sitter.Node) -> bool:
+        """Does the procedure hold an On Error statement (then it resets Err when it
+        returns: `@vba.clears_err`)?"""
+        stack = [procedure.child_by_field_name("body")]
+        while stack:
+            node = stack.pop()
+            if node is None:
+                continue
+            if node.type == "on_error_statement":
+                return True
+            stack.extend(node.named_children)
+        return False
+
     def hoisted_declaration(self, node: tree_sitter.Node) -> bool:
         """Is this declaration rendered at the start of the procedure instead?"""
         return node.start_byte in self.hoisted_nodes

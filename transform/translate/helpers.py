@@ -12,7 +12,8 @@ absolute imports below into relative ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from transform.runtimes.vba.values import MISSING, Empty, Nothing, VbaError, Vba
 __all__ = [
     "ERRORS",
     "EndProgram",
+    "clears_err",
     "end_program",
     "stop",
     "Collection",
@@ -396,6 +398,21 @@ def ui_effect(kind: str, *args: object) -> None:
 
 def _effect(kind: str, **details: object) -> None:
     effects.append({"kind": kind, **details})
+
+
+def clears_err(procedure: Callable[..., Any]) -> Callable[..., Any]:
+    """A procedure with an On Error statement resets Err when it returns (VBA reference,
+    "Err object": its properties are reset after Exit Sub/Function within an
+    error-handling routine; the oracle clears Err whenever such a procedure returns), so
+    its caller never sees an error the procedure handled."""
+
+    @functools.wraps(procedure)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        result = procedure(*args, **kwargs)
+        err.clear()
+        return result
+
+    return run
 
 
 class EndProgram(SystemExit):
