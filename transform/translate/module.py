@@ -51,6 +51,7 @@ def translate_module(
 
     scope = module_scope(name, tree.root_node, text_of, project)
     scope.free_names_are_variables = free_names_are_variables
+    scope.is_script = source_name.lower().endswith(".vbs")
     scope.is_class = scope.is_class or source_name.lower().endswith(CLASS_EXTENSIONS)
     if source_name.lower().endswith(".vbs"):
         infer_object_types(scope, tree.root_node, text_of)  # script.py

@@ -117,6 +117,7 @@ class ModuleScope:
     # Rule examples are fragments whose free names stand for variables declared elsewhere;
     # in real code a name nothing declares or assigns is an implicit local, always Empty.
     free_names_are_variables: bool = False
+    is_script: bool = False  # a VBScript file: only VBScript's library functions exist
 
     def symbol(self, name: str) -> Symbol | None:
         return self.symbols.get(name.lower().rstrip("$%&!#@^"))

@@ -39,6 +39,7 @@ def class_scope(outer: ModuleScope, node: tree_sitter.Node, text) -> ModuleScope
         **{p: outer.python_module for p in outer.procedures if p not in scope.procedures},
     }
     scope.option_explicit = outer.option_explicit
+    scope.is_script = outer.is_script
     scope.option_compare_text = outer.option_compare_text
     scope.skipped_statement_types = outer.skipped_statement_types
     scope.module_imports = outer.module_imports  # shared: the module's import block

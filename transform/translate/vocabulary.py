@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import tree_sitter
 
 from transform.runtimes.vba.builtins import BUILTINS
+from transform.runtimes.vba.interpreter import VBSCRIPT_FUNCTIONS
 
 from .flow import FlowWords
 from .names import NameWords
@@ -301,7 +302,14 @@ class Vocabulary(NameWords, FlowWords):
         return python
 
     def is_builtin(self, node: tree_sitter.Node) -> bool:
-        return node.type == "identifier" and self.t.text(node).lower() in BUILTINS
+        """A library function: VBA's, or in a VBScript file only VBScript's (`Input`,
+        `Format` or `Dir` are plain names there, as the oracle has them)."""
+        if node.type != "identifier":
+            return False
+        name = self.t.text(node).lower()
+        if self.t.scope.is_script and name not in VBSCRIPT_FUNCTIONS:
+            return False
+        return name in BUILTINS
 
     def builtin_name(self, node: tree_sitter.Node) -> str:
         name = self.t.text(node).lower()
