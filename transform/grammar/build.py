@@ -31,23 +31,38 @@ def _compiler() -> str:
     raise BuildError("no C compiler found (set CC)")
 
 
+_SHLIB_SUFFIX = sysconfig.get_config_var("SHLIB_SUFFIX") or ".so"
+
+
+def _build_key(src_dir: Path, sources: list[Path], flags: list[str]) -> str:
+    """Hash of what the library is built from: the sources, every header under src_dir
+    (tree_sitter/parser.h, alloc.h, array.h, and a scanner's own, such as HTML's tag.h) with
+    its path relative to src_dir, and the compiler flags (the include directory aside, so that
+    the same sources in another directory share the build). An edited header must not reuse a
+    stale library."""
+    digest = hashlib.sha256()
+    for flag in flags:
+        digest.update(flag.encode() + b"\0")
+    headers = sorted(src_dir.rglob("*.h"))
+    for path in [*sources, *headers]:
+        digest.update(path.relative_to(src_dir).as_posix().encode() + b"\0")
+        data = path.read_bytes()
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()[:16]
+
+
 def compile_parser(src_dir: Path, name: str) -> Path:
     """Compile src_dir/parser.c (+ scanner.c) into a shared library; returns its path."""
     sources = [src_dir / "parser.c"]
     if (src_dir / "scanner.c").exists():
         sources.append(src_dir / "scanner.c")
-    digest = hashlib.sha256()
-    for source in sources + [src_dir / "tree_sitter" / "parser.h"]:
-        digest.update(source.read_bytes() if source.exists() else b"")
-    library = (
-        CACHE
-        / f"{name}-{digest.hexdigest()[:16]}{sysconfig.get_config_var('SHLIB_SUFFIX') or '.so'}"
-    )
+    flags = ["-shared", "-fPIC", "-O2", "-std=c11"]
+    library = CACHE / f"{name}-{_build_key(src_dir, sources, flags)}{_SHLIB_SUFFIX}"
     if library.exists():
         return library
     CACHE.mkdir(parents=True, exist_ok=True)
     tmp = library.with_suffix(f".tmp{os.getpid()}")
-    command = [_compiler(), "-shared", "-fPIC", "-O2", "-std=c11", f"-I{src_dir}", "-o", str(tmp)]
+    command = [_compiler(), *flags, f"-I{src_dir}", "-o", str(tmp)]
     command += [str(s) for s in sources]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:

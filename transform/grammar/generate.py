@@ -17,6 +17,8 @@ from .node_types import node_types
 from .prepare import prepare
 
 PARSER_H = Path(__file__).with_name("parser.h")
+# Written next to parser.h for hand-written external scanners, as the official CLI does.
+SCANNER_HEADERS = ("alloc.h", "array.h")
 
 
 @dataclass
@@ -33,6 +35,10 @@ class GeneratedParser:
             "src/grammar.json": self.grammar_json,
             "src/parser.c": self.parser_c,
             "src/tree_sitter/parser.h": self.parser_h,
+            **{
+                f"src/tree_sitter/{header}": PARSER_H.with_name(header).read_text()
+                for header in SCANNER_HEADERS
+            },
             "src/node-types.json": self.node_types_json,
         }
 
