@@ -48,14 +48,37 @@ def _vals(args: tuple) -> list:
 # --------------------------------------------------------------------------- interaction
 
 
-def msgbox(rt: Any, fr: Any, *args: object) -> object:
-    """MsgBox: recorded; the answer is the next scripted response (default vbOK = 1)."""
-    a = _vals(args)
-    prompt = to_string(a[0]) if a else ""
+def _positional(args: tuple, names: tuple[str, ...], named: dict[str, object]) -> list:
+    """Positional arguments with the named ones (`Title:="x"`) put at their places; a
+    parameter given neither way is MISSING."""
+    values = list(_vals(args))
+    values += [MISSING] * (len(names) - len(values))
+    for index, name in enumerate(names):
+        if named.get(name) is not None:
+            values[index] = _vals((named[name],))[0]
+    while values and values[-1] is MISSING:
+        values.pop()
+    return values
+
+
+def msgbox(
+    rt: Any,
+    fr: Any,
+    *args: object,
+    prompt: object = None,
+    buttons: object = None,
+    title: object = None,
+    helpfile: object = None,
+    context: object = None,
+) -> object:
+    """MsgBox(Prompt, Buttons, Title, HelpFile, Context), also with named arguments:
+    recorded; the answer is the next scripted response (default vbOK = 1)."""
+    named = {"prompt": prompt, "buttons": buttons, "title": title}
+    a = _positional(args, ("prompt", "buttons", "title"), named)
     rt.effect(
         "msgbox",
-        prompt=prompt,
-        buttons=to_long(a[1]) if len(a) > 1 else 0,
+        prompt=to_string(a[0]) if a and a[0] is not MISSING else "",
+        buttons=to_long(a[1]) if len(a) > 1 and a[1] is not MISSING else 0,
         title=to_string(a[2]) if len(a) > 2 and a[2] is not MISSING else "",
     )
     if rt.responses:
@@ -63,10 +86,23 @@ def msgbox(rt: Any, fr: Any, *args: object) -> object:
     return 1
 
 
-def inputbox(rt: Any, fr: Any, *args: object) -> object:
-    """InputBox: recorded; the answer is the next scripted response (default "")."""
-    a = _vals(args)
-    rt.effect("inputbox", prompt=to_string(a[0]) if a else "")
+def inputbox(
+    rt: Any,
+    fr: Any,
+    *args: object,
+    prompt: object = None,
+    title: object = None,
+    default: object = None,
+    xpos: object = None,
+    ypos: object = None,
+    helpfile: object = None,
+    context: object = None,
+) -> object:
+    """InputBox(Prompt, Title, Default, XPos, YPos, HelpFile, Context), also with named
+    arguments: recorded; the answer is the next scripted response (default: Default)."""
+    named = {"prompt": prompt, "title": title, "default": default}
+    a = _positional(args, ("prompt", "title", "default"), named)
+    rt.effect("inputbox", prompt=to_string(a[0]) if a and a[0] is not MISSING else "")
     if rt.responses:
         return to_string(rt.responses.pop(0))
     return to_string(a[2]) if len(a) > 2 and a[2] is not MISSING else ""
