@@ -336,4 +336,9 @@ def python_name(vba_name: str) -> str:
     return snake
 
 
-PYTHON_RESERVED = {"vba", "self", "cls", "print", "len", "str", "int", "list", "dict", "type"}
+# The names the translation itself uses inside procedures (the function result, the
+# caught exception) are taken too: a VBA local called Result must not overwrite the result.
+PYTHON_RESERVED = {
+    *("vba", "self", "cls", "print", "len", "str", "int", "list", "dict", "type"),
+    *("result", "exc"),
+}
