@@ -187,7 +187,7 @@ class _Emitter:
 
     def _entry_count(self, sid: int) -> int:
         state = self.table.states[sid]
-        return len(state.actions) + len(state.gotos)
+        return len(state.actions) + len(state.gotos) + len(state.extra_gotos)
 
     def _large_count(self) -> int:
         count = 2
@@ -428,6 +428,9 @@ class _Emitter:
         state = self.table.states[sid]
         row = [(symbol, self._actions_id(actions)) for symbol, actions in state.actions.items()]
         row += [(symbol, self.new_id[target]) for symbol, target in state.gotos.items()]
+        # a non-terminal extra's goto is the state itself: after reducing one, the runtime
+        # sees `next_state == state`, marks the node as extra and stays where it was
+        row += [(symbol, self.new_id[sid]) for symbol in state.extra_gotos]
         return sorted(row)
 
     def _is_nonterminal(self, symbol: int) -> bool:
@@ -541,6 +544,11 @@ class _Emitter:
         self.out("static const TSLexerMode ts_lex_modes[STATE_COUNT] = {")
         reserved_ids = {name: i + 1 for i, name in enumerate(self.grammar.reserved_sets)}
         for new, old in enumerate(self.order):
+            if self.table.states[old].end_of_extra:
+                # no lexing at the end of a non-terminal extra: the runtime then takes the
+                # `end` entry, the extra's reduction
+                self.out(f"  [{new}] = {{.lex_state = (uint16_t)(-1)}},")
+                continue
             lex_state = self.lex.lex_state_of[old]
             reserved = reserved_ids.get(self.table.states[old].reserved or "", 0)
             extra = f", .reserved_word_set_id = {reserved}" if reserved else ""

@@ -201,9 +201,22 @@ class _Builder:
                 pieces.setdefault(frozenset(active), []).append((point, following - 1))
         return [(tuple(_merge(r)), self._closure(t)) for t, r in pieces.items()]
 
+    @cache  # noqa: B019
+    def matches_empty(self, token: int) -> bool:
+        """Can the token match the empty string (Lua's `[^\\r\\n]*` after `--`)?"""
+        return self.token_end[token] in self._closure((self.token_start[token],))
+
     @cache  # noqa: B019 - one builder per generation
     def conflicts(self, i: int, j: int) -> bool:
         """Would also lexing token j change what the lexer returns where token i is valid?"""
+        if i != j and self.matches_empty(j):
+            # j is complete before the first character: the lexer then takes no separator
+            # and no transition that cannot continue j (tree-sitter's prefer_transition),
+            # so where i follows a separator it would return an empty j instead
+            if self.separator_starts:
+                return True
+            if self.matches_empty(i) and self.prefer(j, i):
+                return True
         start = (self._closure((self.token_start[i],)), self._closure((self.token_start[j],)))
         seen = {(start, False)}
         queue = deque([(start[0], start[1], False, 0)])
@@ -606,7 +619,10 @@ def _error_recovery_tokens(
         )
     ]
     word = builder.grammar.word
-    result = {0}
+    grammar = builder.grammar
+    # extras stay: the error state shifts them (tree-sitter adds those actions first, so
+    # populate_error_state's choice does not apply to them)
+    result = {0} | set(grammar.extra_tokens) | grammar.extra_start_tokens()
     for token in tokens:
         if (
             token not in keywords

@@ -32,6 +32,11 @@ class ParseState:
     gotos: dict[int, int] = field(default_factory=dict)  # non-terminal -> state
     reserved: str | None = None  # reserved-word set named by the items expecting the word
     core: frozenset[int] = frozenset()  # the kernel's LR(0) items: states to merge share it
+    # non-terminal extras: the rules this state shifts as extras (its goto on them is
+    # itself), and whether it ends one (its only entry, a REDUCE on `end`, is taken
+    # without lexing: the runtime reads lex state 0xFFFF as "no lookahead")
+    extra_gotos: frozenset[int] = frozenset()
+    end_of_extra: bool = False
 
 
 @dataclass
@@ -182,7 +187,7 @@ class _CorePlan:
     def of(cls, builder: TableBuilder, order: tuple[int, ...]) -> _CorePlan:
         """One closure whose lookaheads are marker bits, one per kernel item, above the
         terminals: each item's lookahead then reads as a formula over the kernel's."""
-        offset = len(builder.grammar.symbols)
+        offset = builder.marker_offset
         terminals = (1 << offset) - 1
         marked = {core: 1 << (offset + index) for index, core in enumerate(order)}
         closure = [
@@ -251,6 +256,13 @@ class TableBuilder:
         self._external_mask = 0
         for token in grammar.external_tokens:
             self._external_mask |= 1 << token
+        # The lookahead that ends a non-terminal extra (tree-sitter's end_of_nonterminal_extra):
+        # a terminal bit after the grammar's symbols, rendered as `end` in the tables.
+        self.end_of_extra = len(grammar.symbols)
+        self._end_of_extra_bit = 1 << self.end_of_extra
+        self.marker_offset = len(grammar.symbols) + 1
+        self.roots: list[int] = []  # per state: the state its access path starts from
+        self.extra_entries: dict[int, int] = {}  # first terminal of an extra -> entry state
 
     # -- automaton ----------------------------------------------------------------------
 
@@ -287,27 +299,60 @@ class TableBuilder:
 
     def build_automaton(self) -> None:
         start_kernel = {self.augmented << DOT_BITS: 1}  # lookahead: end (terminal 0)
-        self._add_state(start_kernel, ())
+        self._add_state(start_kernel, (), 0)
         queue = [0]
-        queued = {0}
+        for terminal, kernel in self._extra_entry_kernels():
+            sid, _ = self._add_state(kernel, (terminal,), len(self.kernels))
+            self.extra_entries[terminal] = sid
+            queue.append(sid)
+        queued = set(queue)
         while queue:
             sid = queue.pop(0)
             queued.discard(sid)
             transitions = {}
             for symbol, kernel in self._successors(self.kernels[sid]):
-                target, changed = self._add_state(kernel, self.access[sid] + (symbol,))
+                target, changed = self._add_state(
+                    kernel, self.access[sid] + (symbol,), self.roots[sid]
+                )
                 transitions[symbol] = target
                 if changed and target not in queued:
                     queue.append(target)
                     queued.add(target)
             self.transitions[sid] = transitions
 
-    def _add_state(self, kernel: dict[int, int], access: tuple[int, ...]) -> tuple[int, bool]:
+    def _extra_entry_kernels(self) -> list[tuple[int, dict[int, int]]]:
+        """As tree-sitter's build_parse_table.rs: for each terminal that starts a production
+        of a non-terminal extra, a state whose items are those productions past that
+        terminal, with the lookahead that ends an extra."""
+        by_terminal: dict[int, dict[int, int]] = {}
+        for extra in self.grammar.extra_nonterminals:
+            name = self.grammar.symbols[extra].name
+            for pid in self.grammar.productions_of[extra]:
+                steps = self.productions[pid].steps
+                if not steps:
+                    raise GrammarError("a non-terminal extra must not match the empty string", name)
+                first = steps[0].symbol
+                if not self.grammar.symbols[first].terminal:
+                    raise GrammarError(
+                        f"the non-terminal rule `{self.grammar.symbols[first].name}` is used in "
+                        "a non-terminal `extra` rule, which is not allowed (it must start with "
+                        "a token)",
+                        name,
+                    )
+                by_terminal.setdefault(first, {})[(pid << DOT_BITS) | 1] = self._end_of_extra_bit
+        return [(t, dict(sorted(kernel.items()))) for t, kernel in sorted(by_terminal.items())]
+
+    def _add_state(
+        self, kernel: dict[int, int], access: tuple[int, ...], root: int
+    ) -> tuple[int, bool]:
         key = frozenset(kernel)
         if not self.merge_states:
-            return self._add_canonical_state(kernel, key, access)
+            return self._add_canonical_state(kernel, key, access, root)
+        ends_extra = self._end_of_extra_bit
         for sid in self.by_core.get(key, ()):
             existing = self.kernels[sid]
+            if any((existing[core] ^ kernel[core]) & ends_extra for core in kernel):
+                continue  # a state inside a non-terminal extra keeps to itself
             # A kernel within the state's lookaheads is always weakly compatible with it
             # (the quadratic check is most of the time on grammars with big kernels, Make's)
             within = all(not lookahead & ~existing[core] for core, lookahead in kernel.items())
@@ -327,11 +372,12 @@ class TableBuilder:
         self.kernels.append(dict(kernel))
         self.transitions.append({})
         self.access.append(access)
+        self.roots.append(root)
         self.by_core.setdefault(key, []).append(sid)
         return sid, True
 
     def _add_canonical_state(
-        self, kernel: dict[int, int], key: frozenset[int], access: tuple[int, ...]
+        self, kernel: dict[int, int], key: frozenset[int], access: tuple[int, ...], root: int
     ) -> tuple[int, bool]:
         full = frozenset(kernel.items())
         sid = self.by_kernel.get(full)
@@ -343,6 +389,7 @@ class TableBuilder:
         self.kernels.append(dict(kernel))
         self.transitions.append({})
         self.access.append(access)
+        self.roots.append(root)
         self.by_kernel[full] = sid
         return sid, True
 
@@ -414,6 +461,8 @@ class TableBuilder:
 
     def _blocked_by(self, added: int) -> int:
         """The terminals beside which `added` must not become valid."""
+        if added == self.end_of_extra:
+            return 0  # not a token: it is never lexed
         blocked = self._blocked.get(added)
         if blocked is None:
             blocked = 0
@@ -437,7 +486,8 @@ class TableBuilder:
         return cached
 
     def reachable_order(self) -> list[int]:
-        order, seen = [0], {0}
+        order = [0, *self.extra_entries.values()]
+        seen = set(order)
         for sid in order:
             for target in self.transitions[sid].values():
                 if target not in seen:
@@ -451,7 +501,7 @@ class TableBuilder:
         self.build_automaton()
         order = self.reachable_order()
         renumber = {old: new + 1 for new, old in enumerate(order)}  # state 0: error state
-        states = [self._error_state()]
+        states = [self._error_state(renumber)]
         errors: list[str] = []
         for old in order:
             states.append(self._state_actions(old, renumber, errors))
@@ -459,13 +509,19 @@ class TableBuilder:
             raise GrammarError("\n\n".join(errors[:5]) + _more(len(errors)))
         return ParseTable(states=states, productions=self.productions)
 
-    def _error_state(self) -> ParseState:
-        state = ParseState()
+    def _error_state(self, renumber: dict[int, int]) -> ParseState:
+        """RECOVER on every terminal, except the extras: as in every state, tokens that
+        are extras are shifted as extras and the first tokens of non-terminal extras
+        start them (tree-sitter adds these before populate_error_state's RECOVERs)."""
+        state = ParseState(extra_gotos=frozenset(self.grammar.extra_nonterminals))
         for symbol, info in enumerate(self.grammar.symbols):
             if info.terminal:
                 state.actions[symbol] = [Action(RECOVER)]
+        for terminal, entry in self.extra_entries.items():
+            state.actions[terminal] = [Action(SHIFT, state=renumber[entry])]
         for symbol in self.grammar.extra_tokens:
-            state.actions[symbol] = [Action(SHIFT, extra=True)]
+            if symbol not in self.extra_entries:
+                state.actions[symbol] = [Action(SHIFT, extra=True)]
         return state
 
     def _state_actions(self, sid: int, renumber: dict[int, int], errors: list[str]) -> ParseState:
@@ -492,8 +548,34 @@ class TableBuilder:
             if verdict is None:
                 verdict = plan.verdicts[key] = self._verdict(terminal, cores, state, closure)
             self._apply(verdict, sid, state, terminal, closure, errors)
+        if self.end_of_extra in state.actions:
+            # tree-sitter: a state that ends a non-terminal extra must do nothing else
+            # ("Extra rules must have unambiguous endings"); it gets no extras either
+            if len(state.actions) > 1:
+                rules = sorted(
+                    {
+                        self.grammar.symbols[self.productions[c >> DOT_BITS].lhs].name
+                        for c in closure
+                        if c & DOT_MASK and c >> DOT_BITS != self.augmented
+                    }
+                )
+                errors.append(
+                    "Extra rules must have unambiguous endings. Conflicting rules: "
+                    + ", ".join(rules)
+                )
+            state.actions = {0: state.actions.pop(self.end_of_extra)}
+            state.end_of_extra = True
+            state.reserved = None
+            return state
+        for terminal, entry in self.extra_entries.items():
+            state.actions.setdefault(terminal, [Action(SHIFT, state=renumber[entry])])
         for extra in self.grammar.extra_tokens:
             state.actions.setdefault(extra, [Action(SHIFT, extra=True)])
+        if self.grammar.extra_nonterminals:
+            # tree-sitter's ShiftExtra goto replaces an ordinary goto on the same rule
+            state.extra_gotos = frozenset(self.grammar.extra_nonterminals)
+            for extra in state.extra_gotos:
+                state.gotos.pop(extra, None)
         state.reserved = self._reserved_set(closure)
         return state
 
@@ -545,14 +627,18 @@ class TableBuilder:
         # "shift": the shift stays alone
 
     def _best_reduces(self, cores: list[int]) -> list[int]:
-        """Among reduce items, keep those whose production has the highest precedence."""
+        """Among reduce items, keep those whose production has the highest precedence.
+
+        As tree-sitter's add_actions: each reduction in turn is compared with the last one
+        kept (its precedence) and the rules of all kept so far; a higher one replaces them,
+        an equal one joins them, a lower one is dropped."""
         if len(cores) < 2:
             return cores
         best = [cores[0]]
         for core in cores[1:]:
             order = self.grammar.compare_precedence(
                 self._reduce_prec(core),
-                self._reduce_prec(best[0]),
+                self._reduce_prec(best[-1]),
                 (self.productions[core >> DOT_BITS].lhs,),
                 tuple({self.productions[b >> DOT_BITS].lhs for b in best}),
             )
@@ -578,22 +664,25 @@ class TableBuilder:
         return result
 
     def _compare(self, reduce_cores: list[int], shift_cores: list[int]) -> str | None:
+        """tree-sitter's handle_conflict: each shift item's precedence (that of the step
+        before its dot), with its rule, against the kept reductions' precedence (the last
+        one's) and rules; then the reductions' associativity when no shift item is
+        higher or lower."""
         more = less = False
         reduce_symbols = tuple({self.productions[r >> DOT_BITS].lhs for r in reduce_cores})
-        for r in reduce_cores:
-            reduce_prec = self._reduce_prec(r)
-            for s in shift_cores:
-                production = self.productions[s >> DOT_BITS]
-                order = self.grammar.compare_precedence(
-                    production.precedence_at(s & DOT_MASK),
-                    reduce_prec,
-                    (production.lhs,),
-                    reduce_symbols,
-                )
-                if order == 1:
-                    more = True
-                elif order == -1:
-                    less = True
+        reduce_prec = self._reduce_prec(reduce_cores[-1])
+        for s in shift_cores:
+            production = self.productions[s >> DOT_BITS]
+            order = self.grammar.compare_precedence(
+                production.precedence_at(s & DOT_MASK),
+                reduce_prec,
+                (production.lhs,),
+                reduce_symbols,
+            )
+            if order == 1:
+                more = True
+            elif order == -1:
+                less = True
         if more and not less:
             return "shift"
         if less and not more:
@@ -616,9 +705,9 @@ class TableBuilder:
         some item expects it."""
         symbols = self.grammar.symbols
         result: dict[int, set[int]] = {}
-        state = 0
-        path = [0]
-        for symbol in self.access[sid]:
+        state = self.roots[sid]
+        path = [state]
+        for symbol in self.access[sid][1 if state else 0 :]:
             state = self.transitions[state][symbol]
             path.append(state)
         for state in path:
@@ -673,6 +762,8 @@ class TableBuilder:
     # -- reporting ----------------------------------------------------------------------
 
     def _name(self, symbol: int) -> str:
+        if symbol == self.end_of_extra:
+            return "EOF"
         info = self.grammar.symbols[symbol]
         return info.name if info.named else f"'{info.name}'"
 

@@ -41,7 +41,9 @@ def _initial_groups(states: list[ParseState]) -> list[int]:
     ids: dict[object, int] = {}
     groups = []
     for sid, state in enumerate(states):
-        key = ("fixed", sid) if sid < _FIXED else ("core", state.core)
+        # a state that ends a non-terminal extra never merges with one that does not
+        # (tree-sitter: adding end_of_nonterminal_extra to a state is a conflict)
+        key = ("fixed", sid) if sid < _FIXED else ("core", state.core, state.end_of_extra)
         groups.append(ids.setdefault(key, len(ids)))
     return groups
 
@@ -85,7 +87,7 @@ def _signature(state: ParseState, group_of: list[int]) -> tuple:
         )
     )
     gotos = tuple(sorted((s, group_of[target]) for s, target in state.gotos.items()))
-    return (state.reserved, actions, gotos)
+    return (state.reserved, actions, gotos, tuple(sorted(state.extra_gotos)))
 
 
 def _action_key(action: Action, group_of: list[int]) -> tuple:
@@ -117,7 +119,9 @@ def _compatible(
         other = b.gotos.get(symbol)
         if other is not None and group_of[other] != group_of[target]:
             return False
-    return True
+    # a goto and a shift-as-extra on the same rule never agree (tree-sitter's
+    # state_successors_differ)
+    return a.extra_gotos.isdisjoint(b.gotos) and b.extra_gotos.isdisjoint(a.gotos)
 
 
 def _merge(table: ParseTable, group_of: list[int]) -> ParseTable:
@@ -134,6 +138,7 @@ def _merge(table: ParseTable, group_of: list[int]) -> ParseTable:
         else:
             merged[target].actions.update(remapped.actions)
             merged[target].gotos.update(remapped.gotos)
+            merged[target].extra_gotos |= remapped.extra_gotos
     return ParseTable(states=merged, productions=table.productions)  # type: ignore[arg-type]
 
 
@@ -151,4 +156,11 @@ def _remap(state: ParseState, group_of: list[int], new_id: dict[int, int]) -> Pa
         for terminal, acts in state.actions.items()
     }
     gotos = {symbol: target(old) for symbol, old in state.gotos.items()}
-    return ParseState(actions=actions, gotos=gotos, reserved=state.reserved, core=state.core)
+    return ParseState(
+        actions=actions,
+        gotos=gotos,
+        reserved=state.reserved,
+        core=state.core,
+        extra_gotos=state.extra_gotos,
+        end_of_extra=state.end_of_extra,
+    )

@@ -42,15 +42,14 @@ class Production:
     dynamic_precedence: int = 0
 
     def precedence_at(self, index: int) -> Precedence:
-        """The precedence tree-sitter uses for an item with the dot at ``index``."""
-        if not self.steps:
-            return None
-        return self.steps[min(index, len(self.steps) - 1)].precedence
+        """The precedence of an item with the dot at ``index``: that of the step before the
+        dot, none at the start (tree-sitter's `ParseItem::precedence`, which reads
+        `prev_step`). A completed item reads its last step, a shift item the step it has
+        just passed, so the precedence of the part still to come plays no role."""
+        return self.steps[index - 1].precedence if 0 < index <= len(self.steps) else None
 
     def associativity_at(self, index: int) -> str | None:
-        if not self.steps:
-            return None
-        return self.steps[min(index, len(self.steps) - 1)].associativity
+        return self.steps[index - 1].associativity if 0 < index <= len(self.steps) else None
 
 
 @dataclass
@@ -91,10 +90,22 @@ class PreparedGrammar:
     supertypes: list[int]
     reserved_sets: dict[str, list[int]] = field(default_factory=dict)
     external_tokens: list[int] = field(default_factory=list)  # in `externals` order
+    # syntax rules listed in `extras` (non-terminal extras), parsed between any two tokens
+    extra_nonterminals: list[int] = field(default_factory=list)
 
     @property
     def token_count(self) -> int:
         return sum(1 for s in self.symbols if s.terminal)
+
+    def extra_start_tokens(self) -> set[int]:
+        """The first tokens of the non-terminal extras' productions: every state (but those
+        that end an extra) shifts them into the extra."""
+        return {
+            self.productions[pid].steps[0].symbol
+            for extra in self.extra_nonterminals
+            for pid in self.productions_of[extra]
+            if self.productions[pid].steps
+        }
 
     def is_terminal(self, symbol: int) -> bool:
         return self.symbols[symbol].terminal

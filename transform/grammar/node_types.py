@@ -126,6 +126,8 @@ def node_types(grammar: PreparedGrammar, lay: Layout) -> list[dict]:
         entry = {**type_ref(symbol), "fields": {}}
         if symbol == grammar.start:
             entry["root"] = True
+        if symbol in grammar.extra_nonterminals:
+            entry["extra"] = True
         items = [kv for kv in (summary or {}).items() if kv[0] != ALL]
         for field, (lo, hi, types) in sorted(items, key=lambda kv: kv[0] or ""):
             info = {"multiple": hi > 1, "required": lo > 0, "types": sorted_types(types)}

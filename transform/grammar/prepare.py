@@ -8,6 +8,7 @@ single token becomes a named token, `repeat` becomes a hidden binary auxiliary r
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from itertools import product as cartesian
 
 from .model import (
@@ -328,7 +329,7 @@ class _Preparer:
             )
             for i, (_, rule, is_string, immediate, _) in enumerate(self.token_rules)
         }
-        extra_tokens, separators = self._extras(extras, number)
+        extra_tokens, separators, extra_nonterminals = self._extras(extras, number)
         word = self.grammar.get("word")
         word_symbol = number.get(word) if word else None
         if word and (word_symbol is None or not symbols[word_symbol].terminal):
@@ -342,6 +343,7 @@ class _Preparer:
             start=number[start],
             extra_tokens=extra_tokens,
             separators=separators,
+            extra_nonterminals=extra_nonterminals,
             word=word_symbol,
             conflicts=[
                 frozenset(number[n] for n in c if n in number)
@@ -353,25 +355,29 @@ class _Preparer:
             reserved_sets=self._reserved_sets(),
         )
 
-    def _extras(self, extras: list[dict], number: dict[str, int]) -> tuple[list[int], list[dict]]:
-        """Named extras are tokens shifted anywhere; anonymous ones are lexer separators."""
+    def _extras(
+        self, extras: list[dict], number: dict[str, int]
+    ) -> tuple[list[int], list[dict], list[int]]:
+        """Named extras that are tokens are shifted anywhere; anonymous ones are lexer
+        separators; named extras that are syntax rules (non-terminal extras: Rust's
+        comments, Ruby's heredoc bodies) are parsed anywhere between two tokens."""
         extra_tokens: list[int] = []
         separators: list[dict] = []
+        extra_nonterminals: list[int] = []
         for extra in extras:
             if extra["type"] != "SYMBOL":
                 separators.append(extra)
                 continue
             symbol = number.get(extra["name"])
-            if symbol is not None and 0 < symbol <= len(self.token_rules) + sum(
+            if symbol is None or symbol < 0:
+                raise GrammarError("an extra cannot be an inlined rule", extra["name"])
+            if symbol <= len(self.token_rules) + sum(
                 1 for e in self.external_entries if e[2] is None
             ):
                 extra_tokens.append(symbol)
-                continue
-            raise GrammarError(
-                "extras that are not tokens (non-terminal extras) are not supported",
-                extra["name"],
-            )
-        return extra_tokens, separators
+            elif symbol not in extra_nonterminals:
+                extra_nonterminals.append(symbol)
+        return extra_tokens, separators, extra_nonterminals
 
     def _reserved_sets(self) -> dict[str, list[int]]:
         sets: dict[str, list[int]] = {}
@@ -416,16 +422,27 @@ def _precedence_orders(precedences: list[list[dict]]) -> list[list[tuple[str, st
 StepsList = list[tuple[tuple[Step, ...], int]]
 
 
+_METADATA = ("PREC", "PREC_LEFT", "PREC_RIGHT", "PREC_DYNAMIC", "FIELD", "ALIAS")
+
+
 class _Flattener:
-    """Turns a rule tree into alternative step sequences, carrying prec/field/alias down."""
+    """Turns a rule tree into alternative step sequences, carrying prec/field/alias down.
+
+    As tree-sitter's flatten_grammar.rs: each step takes the innermost precedence,
+    associativity, alias and field around it; `prec` without an associativity keeps the
+    enclosing one; wrappers nested directly inside each other are one wrapper whose outer
+    settings win (tree-sitter's parser merges them into one `Metadata`); and when a
+    `prec` group that does not end the production is left, its last step gets the
+    enclosing precedence (and associativity) back, so an item just past the group reads
+    the precedence of its context (`ParseItem::precedence` reads the step before the dot)."""
 
     def __init__(self, number: dict[str, int]):
         self.number = number
 
     def flatten(self, rule: dict) -> StepsList:
-        return self._walk(rule, {})
+        return self._walk(rule, {}, True)
 
-    def _walk(self, rule: dict, ctx: dict) -> StepsList:
+    def _walk(self, rule: dict, ctx: dict, at_end: bool) -> StepsList:
         kind = rule["type"]
         if kind == "BLANK":
             return [((), 0)]
@@ -434,30 +451,35 @@ class _Flattener:
         if kind == "SYMBOL":
             return [((self._step(self.number[rule["name"]], ctx),), 0)]
         if kind == "CHOICE":
-            return [alt for m in rule["members"] for alt in self._walk(m, ctx)]
+            return [alt for m in rule["members"] for alt in self._walk(m, ctx, at_end)]
         if kind == "SEQ":
-            parts = [self._walk(m, ctx) for m in rule["members"]]
+            last = len(rule["members"]) - 1
+            parts = [
+                self._walk(m, ctx, at_end and i == last) for i, m in enumerate(rule["members"])
+            ]
             result = []
             for combo in cartesian(*parts):
                 steps = tuple(s for alt, _ in combo for s in alt)
                 dynamic = max((d for _, d in combo), key=abs, default=0)
                 result.append((steps, dynamic))
             return result
-        if kind in ("PREC", "PREC_LEFT", "PREC_RIGHT"):
-            assoc = {"PREC": None, "PREC_LEFT": "left", "PREC_RIGHT": "right"}[kind]
-            inner = {**ctx, "prec": rule["value"], "assoc": assoc}
-            return self._walk(rule["content"], inner)
-        if kind == "PREC_DYNAMIC":
-            alts = self._walk(rule["content"], ctx)
-            value = rule["value"]
-            return [(s, value if abs(value) >= abs(d) else d) for s, d in alts]
-        if kind == "FIELD":
-            return self._walk(rule["content"], {**ctx, "field": rule["name"]})
-        if kind == "ALIAS":
-            alias = Alias(rule["value"], bool(rule["named"]))
-            return self._walk(rule["content"], {**ctx, "alias": alias})
+        if kind in _METADATA:
+            params, content = _merged_metadata(rule)
+            inner = dict(ctx)
+            for key in ("prec", "assoc", "field", "alias"):
+                if key in params:
+                    inner[key] = params[key]
+            alts = self._walk(content, inner, at_end)
+            reset_prec, reset_assoc = "prec" in params, "assoc" in params
+            if not at_end and (reset_prec or reset_assoc):
+                alts = [(_reset_last(s, ctx, reset_prec, reset_assoc), d) for s, d in alts]
+            value = params.get("dynamic", 0)
+            if value:
+                alts = [(s, value if abs(value) >= abs(d) else d) for s, d in alts]
+            return alts
         if kind == "RESERVED":
-            return self._walk(rule["content"], {**ctx, "reserved": rule["context_name"]})
+            inner = {**ctx, "reserved": rule["context_name"]}
+            return self._walk(rule["content"], inner, at_end)
         raise GrammarError(f"unexpected {kind} outside a token")
 
     @staticmethod
@@ -470,6 +492,39 @@ class _Flattener:
             field=ctx.get("field"),
             reserved=ctx.get("reserved"),
         )
+
+
+def _merged_metadata(rule: dict) -> tuple[dict, dict]:
+    """The settings of a chain of directly nested wrappers, outer ones winning, and the
+    rule inside the chain."""
+    params: dict = {}
+    while rule["type"] in _METADATA:
+        kind = rule["type"]
+        if kind in ("PREC", "PREC_LEFT", "PREC_RIGHT"):
+            params.setdefault("prec", rule["value"])
+            if kind != "PREC":
+                params.setdefault("assoc", "left" if kind == "PREC_LEFT" else "right")
+        elif kind == "PREC_DYNAMIC":
+            params.setdefault("dynamic", rule["value"])
+        elif kind == "FIELD":
+            params.setdefault("field", rule["name"])
+        else:
+            params.setdefault("alias", Alias(rule["value"], bool(rule["named"])))
+        rule = rule["content"]
+    return params, rule
+
+
+def _reset_last(
+    steps: tuple[Step, ...], ctx: dict, precedence: bool, associativity: bool
+) -> tuple[Step, ...]:
+    if not steps:
+        return steps
+    last = steps[-1]
+    if precedence:
+        last = replace(last, precedence=ctx.get("prec"))
+    if associativity:
+        last = replace(last, associativity=ctx.get("assoc"))
+    return (*steps[:-1], last)
 
 
 def _substitute(steps_list: StepsList, inline: dict[int, StepsList], depth: int) -> StepsList:
