@@ -308,3 +308,20 @@ def test_a_completed_token_does_not_run_on_through_a_separator(tmp_path):
     language = generate_and_load(grammar, tmp_path)
     root = parse(language, "a =\nb = c\n")
     assert str(root) == "(file (assign (name)) (assign (name) (text)))"
+
+
+def test_a_grammar_over_the_canonical_budget_is_built_by_merging_during_construction(
+    tmp_path,
+):
+    # `transform grammar build --canonical-budget N`: past N canonical states the tables
+    # come from construction-time merging; that parser must pass the fixture corpus too.
+    from transform.grammar.build import load_language
+    from transform.grammar.generate import write_files
+
+    grammar, _ = load_grammar(GRAMMAR_FIXTURES / "keywords" / "grammar.json")
+    merged = generate(grammar, canonical_budget=0)
+    assert merged.parser_c != generate(grammar).parser_c
+    write_files(merged, tmp_path)
+    language = load_language(tmp_path, grammar["name"])
+    for case in read_corpus(GRAMMAR_FIXTURES / "keywords" / "corpus.txt"):
+        assert run_case(language, case).passed, case.name

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .generate import generate, write_files
+from .lr import CANONICAL_STATE_BUDGET
 from .model import GrammarError
 from .source import GrammarSourceError, load_grammar, rule_locations
 
@@ -27,14 +28,23 @@ def grammar_group() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Directory to write src/ into (default: the grammar's own directory).",
 )
-def build_command(source: Path, out_dir: Path | None) -> None:
+@click.option(
+    "--canonical-budget",
+    type=click.IntRange(min=0),
+    default=CANONICAL_STATE_BUDGET,
+    show_default=True,
+    help="Most canonical LR(1) states to build before merging states during construction "
+    "instead (smaller and faster, but merged states can share lexical contexts; raise it "
+    "for grammars such as TypeScript or C++, at the cost of time and memory).",
+)
+def build_command(source: Path, out_dir: Path | None, canonical_budget: int) -> None:
     """Generate src/parser.c, src/tree_sitter/parser.h, src/node-types.json and
     src/grammar.json from SOURCE: a grammar directory (grammar.js, run through node when
     available, else src/grammar.json), a grammar.js, or a grammar.json file."""
     started = time.perf_counter()
     try:
         grammar, origin = load_grammar(source)
-        generated = generate(grammar)
+        generated = generate(grammar, canonical_budget)
     except GrammarSourceError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)

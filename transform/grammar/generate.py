@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .emit import layout, render_parser
 from .lexer import LexicalAnalysis, build_lex_tables
-from .lr import SHIFT, build_canonical_table, build_parse_table
+from .lr import CANONICAL_STATE_BUDGET, SHIFT, build_canonical_table, build_parse_table
 from .minimize import minimize
 from .model import PreparedGrammar
 from .node_types import node_types
@@ -63,10 +63,13 @@ def _following_tokens(table, valid: list[set[int]]) -> dict[int, set[int]]:
     return following
 
 
-def generate(grammar: dict) -> GeneratedParser:
+def generate(grammar: dict, canonical_budget: int = CANONICAL_STATE_BUDGET) -> GeneratedParser:
+    """`canonical_budget`: the most canonical LR(1) states to build before falling back to
+    merging states during construction (faster and smaller, but it can mix the lexical
+    contexts of merged states: TypeScript needs a budget above 100,000)."""
     prepared = prepare(grammar)
     analysis = LexicalAnalysis(prepared)
-    table = build_canonical_table(prepared)
+    table = build_canonical_table(prepared, canonical_budget)
     if table is not None:
         table = minimize(table, analysis.adding_conflicts)
     else:
