@@ -102,3 +102,19 @@ def test_a_dim_in_a_branch_not_taken_still_declares_the_variable(run_vba):
     )
     assert module.pick(True) == 8
     assert module.pick(False) == 1
+
+
+def test_an_implicit_variable_whose_first_assignment_fails_under_resume_next_is_empty(
+    run_vba,
+):
+    # On Error Resume Next skips the failing statement (VBA reference, "On Error
+    # statement"), so the variable it would have assigned keeps its initial Empty.
+    module = run_vba(
+        "Public Function Safe(ByVal d As Long)\n"
+        "    On Error Resume Next\n"
+        "    q = 10 / d\n"
+        '    Safe = "[" & q & "]"\n'
+        "End Function\n"
+    )
+    assert module.safe(0) == "[]"
+    assert module.safe(4) == "[2.5]"

@@ -298,9 +298,11 @@ class ModuleScope:
         if body is None or self.option_explicit or self.free_names_are_variables:
             return []
         script_globals = _top_level_assigned(node, text)
+        # under On Error the first assignment may fail and be skipped: always initialise
+        guarded = _contains(body, "on_error_statement")
         result = []
         for key, name in self.implicit_variables(node, text).items():
-            if key not in script_globals and not _assigned_first(body, key, text):
+            if key not in script_globals and (guarded or not _assigned_first(body, key, text)):
                 result.append((name, implicit_type(body, name, text)))
         return result
 
@@ -525,6 +527,16 @@ def _first_positions(node: tree_sitter.Node, text) -> dict[str, int]:
             positions[key] = min(positions.get(key, current.start_byte), current.start_byte)
         stack.extend(current.named_children)
     return positions
+
+
+def _contains(node: tree_sitter.Node, node_type: str) -> bool:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == node_type:
+            return True
+        stack.extend(current.named_children)
+    return False
 
 
 def _mentions(node: tree_sitter.Node | None, key: str, text) -> bool:
