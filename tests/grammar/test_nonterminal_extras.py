@@ -162,7 +162,7 @@ def test_non_terminal_extras_with_states_merged_during_construction(tmp_path, mo
     # inside an extra must not merge with states outside it
     import transform.grammar.generate as generate_module
 
-    monkeypatch.setattr(generate_module, "build_canonical_table", lambda grammar: None)
+    monkeypatch.setattr(generate_module, "build_canonical_table", lambda grammar, budget: None)
     language = build(tmp_path, {**BLOCK_COMMENT, "name": "block_extra_pager"})
     assert str(parse(language, "( /*x*/ a ) /*y*/ a")) == "(doc (pair (comment)) (comment))"
 
