@@ -99,21 +99,26 @@ def midb(s: object, start: object, n: object = None) -> object:
     return from_bytes(data[i - 1 : i - 1 + _count(n)])
 
 
+def instr_arguments(args: tuple) -> tuple[int, object, object, object]:
+    """The argument rules InStr and InStrB share: ([start, ]string1, string2[, compare])
+    with start Null an error 94, below 1 an error 5."""
+    if len(args) == 2:
+        return 1, args[0], args[1], None
+    if len(args) not in (3, 4):
+        raise VbaError(450)
+    start = args[0]
+    if start is Null:
+        raise VbaError(94)
+    start = 1 if isinstance(start, Missing) else to_long(start)
+    if start < 1:
+        raise VbaError(5)
+    return start, args[1], args[2], args[3] if len(args) == 4 else None
+
+
 def instrb(*args: object) -> object:
     """InStrB([start, ]string1, string2[, compare]): the byte position of string2 in string1
     (a match may start at any byte), 0 if none; the argument rules are InStr's."""
-    if len(args) == 2:
-        start, s1, s2, compare = 1, args[0], args[1], None
-    elif len(args) in (3, 4):
-        start, s1, s2 = args[0], args[1], args[2]
-        compare = args[3] if len(args) == 4 else None
-        if start is Null:
-            raise VbaError(94)
-        start = 1 if isinstance(start, Missing) else to_long(start)
-    else:
-        raise VbaError(450)
-    if start < 1:
-        raise VbaError(5)
+    start, s1, s2, compare = instr_arguments(args)
     if s1 is Null or s2 is Null:
         return Null
     hay, needle = to_string(s1), to_string(s2)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .arrays import VbaArray
-from .bytestrings import from_unicode, to_unicode
+from .bytestrings import from_unicode, instr_arguments, to_unicode
 from .coerce import to_long, to_string
 from .operators import compare_strings
 from .values import Empty, Integer, Missing, Null, VbaError
@@ -100,18 +100,7 @@ def _find(hay: str, needle: str, start: int, text: bool) -> int:
 
 def instr(*args: object) -> object:
     """InStr([start, ]string1, string2[, compare]): 1-based position or 0."""
-    if len(args) == 2:
-        start, s1, s2, compare = 1, args[0], args[1], None
-    elif len(args) in (3, 4):
-        start, s1, s2 = args[0], args[1], args[2]
-        compare = args[3] if len(args) == 4 else None
-        if start is Null:
-            raise VbaError(94)
-        start = 1 if isinstance(start, Missing) else _n(start)
-    else:
-        raise VbaError(450)
-    if start < 1:
-        raise VbaError(5)
+    start, s1, s2, compare = instr_arguments(args)
     if s1 is Null or s2 is Null:
         return Null
     hay, needle = _s(s1), _s(s2)
