@@ -73,7 +73,7 @@ def generate(grammar: dict, canonical_budget: int = CANONICAL_STATE_BUDGET) -> G
     if table is not None:
         table = minimize(table, analysis.adding_conflicts)
     else:
-        table = build_parse_table(prepared, token_conflict=analysis.adding_conflicts)
+        table = build_parse_table(prepared)
     valid = _valid_tokens(prepared, table)
     lex = build_lex_tables(prepared, valid, analysis, _following_tokens(table, valid))
     error_state = table.states[0]

@@ -7,7 +7,6 @@ reduce/reduce conflict: LALR-sized tables without LALR's spurious conflicts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .model import GrammarError, PreparedGrammar, Production, Step
@@ -163,11 +162,6 @@ def _weakly_compatible(a: dict[int, int], b: dict[int, int]) -> bool:
     return True
 
 
-# (token valid in a state, token a merge would add) -> could the state's lexer then
-# return something else?
-TokenConflict = Callable[[int, int], bool]
-
-
 # An item's lookahead in every state of a core: (item, terminal bits it always has,
 # indexes of the kernel items whose lookaheads it also takes).
 Formula = tuple[int, int, tuple[int, ...]]
@@ -232,7 +226,6 @@ class TableBuilder:
         grammar: PreparedGrammar,
         merge_states: bool = True,
         state_budget: int = 1 << 30,
-        token_conflict: TokenConflict | None = None,
     ):
         self.grammar = grammar
         self.merge_states = merge_states
@@ -246,12 +239,8 @@ class TableBuilder:
         self.by_core: dict[frozenset[int], list[int]] = {}
         self.access: list[tuple[int, ...]] = []
         self._shifts_by_core: dict[frozenset[int], int] = {}
-        self._completed_by_core: dict[frozenset[int], tuple[int, tuple[int, ...], bool]] = {}
         self.by_kernel: dict[frozenset[tuple[int, int]], int] = {}
         self.state_budget = state_budget
-        self.token_conflict = token_conflict
-        self._lexing_by_core: dict[frozenset[int], tuple[int, tuple[int, ...]]] = {}
-        self._blocked: dict[int, int] = {}
         self._plans: dict[tuple[int, ...], _CorePlan] = {}
         self._external_mask = 0
         for token in grammar.external_tokens:
@@ -359,7 +348,6 @@ class TableBuilder:
             if not (
                 (within or _weakly_compatible(existing, kernel))
                 and self._keeps_resolutions(existing, kernel)
-                and self._keeps_lexing(existing, kernel)
             ):
                 continue
             changed = False
@@ -399,78 +387,20 @@ class TableBuilder:
         shift for every merged context (tree-sitter keeps such contexts apart)."""
         if existing == kernel:
             return True
-        key = frozenset(existing)
-        info = self._completed_by_core.get(key)
-        if info is None:
-            closure = self.analysis.closure(existing)
-            completed = tuple(
-                core
-                for core in closure
-                if core & DOT_MASK == len(self.productions[core >> DOT_BITS].steps)
-            )
-            # completed items past their first step are kernel items: their lookaheads are
-            # the kernel's, no closure needed
-            in_kernel = all(core & DOT_MASK for core in completed)
-            info = (self._shift_terminals(key, closure), completed, in_kernel)
-            self._completed_by_core[key] = info
-        shifts, completed, in_kernel = info
+        order = tuple(existing)
+        plan = self._plan(order)
         # Also refuse a merge that changes which external tokens (or internal tokens with an
         # external counterpart) are valid: the scanner sees that set (tree-sitter's
         # minimize_parse_table.rs never adds such a token to a state).
-        mask = shifts | self._external_mask
-        if not completed or not mask:
-            return True
-        if in_kernel:
-            return not any((existing[core] ^ kernel[core]) & mask for core in completed)
-        first, second = self.closure(existing), self.closure(kernel)
-        return not any((first[core] ^ second[core]) & mask for core in completed)
-
-    def _keeps_lexing(self, existing: dict[int, int], kernel: dict[int, int]) -> bool:
-        """Merging must not make a token valid beside another that could then lex the same
-        text differently: in Make's `ifeq ($(D),1)` the state after `$(D)` would share
-        `,` with a recipe line's shell text, which swallows `,1)`. Tree-sitter's
-        minimisation refuses such merges, and so does ours (minimize.py)."""
-        if self.token_conflict is None or existing == kernel:
-            return True
-        base, sources = self._lexing_info(frozenset(existing))
-        old = new = base
-        for core in sources:
-            old |= existing[core]
-            new |= kernel[core]
-        return not any(self._blocked_by(t) & old for t in _iter_bits(new & ~old)) and not any(
-            self._blocked_by(t) & new for t in _iter_bits(old & ~new)
-        )
-
-    def _lexing_info(self, key: frozenset[int]) -> tuple[int, tuple[int, ...]]:
-        """The terminals valid in every state of this core (its shifts and the lookaheads
-        its completed items always have), and the kernel items whose lookaheads become
-        lookaheads of completed items. Found once per core by a closure whose lookaheads
-        are marker bits, one per kernel item, above the terminals."""
-        cached = self._lexing_by_core.get(key)
-        if cached is None:
-            order = tuple(sorted(key))
-            plan = self._plan(order)
-            base, indexes = 0, set()
-            for _, spontaneous, sources in plan.completed:
-                base |= spontaneous
-                indexes.update(sources)
-            base |= self._shift_terminals(key, dict.fromkeys(plan.items, 0))
-            sources = tuple(order[index] for index in sorted(indexes))
-            cached = self._lexing_by_core[key] = (base, sources)
-        return cached
-
-    def _blocked_by(self, added: int) -> int:
-        """The terminals beside which `added` must not become valid."""
-        if added == self.end_of_extra:
-            return 0  # not a token: it is never lexed
-        blocked = self._blocked.get(added)
-        if blocked is None:
-            blocked = 0
-            for symbol, info in enumerate(self.grammar.symbols):
-                if info.terminal and self.token_conflict(symbol, added):
-                    blocked |= 1 << symbol
-            self._blocked[added] = blocked
-        return blocked
+        mask = self._shift_terminals(frozenset(existing), plan.items) | self._external_mask
+        for _, _, sources in plan.completed if mask else ():
+            mine = theirs = 0
+            for index in sources:
+                mine |= existing[order[index]]
+                theirs |= kernel[order[index]]
+            if (mine ^ theirs) & mask:
+                return False
+        return True
 
     def _shift_terminals(self, key: frozenset[int], closure: dict[int, int]) -> int:
         cached = self._shifts_by_core.get(key)
@@ -814,10 +744,8 @@ class StateBudgetExceeded(Exception):
 CANONICAL_STATE_BUDGET = 100_000
 
 
-def build_parse_table(
-    grammar: PreparedGrammar, merge_states: bool = True, token_conflict: TokenConflict | None = None
-) -> ParseTable:
-    return TableBuilder(grammar, merge_states, token_conflict=token_conflict).build()
+def build_parse_table(grammar: PreparedGrammar, merge_states: bool = True) -> ParseTable:
+    return TableBuilder(grammar, merge_states).build()
 
 
 def build_canonical_table(grammar: PreparedGrammar, budget: int = CANONICAL_STATE_BUDGET):
