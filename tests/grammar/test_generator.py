@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import tree_sitter
+from grammar_rules import CHOICE, REPEAT, REPEAT1, SEQ, S, Y, grammar_of, parse
 
 from transform.grammar.corpus import read_corpus, run_case
 from transform.grammar.generate import generate
@@ -28,10 +29,6 @@ CASES = [
 def test_fixture_corpus(fixture_language, grammar, case):
     result = run_case(fixture_language(grammar), case)
     assert result.passed, result.message
-
-
-def parse(language: tree_sitter.Language, text: str) -> tree_sitter.Node:
-    return tree_sitter.Parser(language).parse(text.encode()).root_node
 
 
 def test_fields_are_reachable_through_the_node_api(fixture_language):
@@ -114,29 +111,9 @@ def test_json_error_recovery_matches_the_official_parser(fixture_language, docum
     assert str(ours) == str(parse(official, document))
 
 
-def grammar_of(**rules) -> dict:
-    return {"name": "probe", "rules": rules, "extras": [{"type": "PATTERN", "value": "\\s"}]}
-
-
-def sym(name):
-    return {"type": "SYMBOL", "name": name}
-
-
-def string(value):
-    return {"type": "STRING", "value": value}
-
-
-def seq(*members):
-    return {"type": "SEQ", "members": list(members)}
-
-
-def choice(*members):
-    return {"type": "CHOICE", "members": list(members)}
-
-
 AMBIGUOUS = grammar_of(
-    program=sym("expression"),
-    expression=choice(seq(sym("expression"), string("+"), sym("expression")), sym("number")),
+    program=Y("expression"),
+    expression=CHOICE(SEQ(Y("expression"), S("+"), Y("expression")), Y("number")),
     number={"type": "PATTERN", "value": "\\d+"},
 )
 
@@ -159,11 +136,11 @@ def test_declared_conflict_makes_a_glr_parser():
 @pytest.mark.parametrize(
     ("grammar", "fragment"),
     [
-        (grammar_of(program=sym("missing")), "undefined symbol `missing`"),
-        (grammar_of(program=string("")), "empty string is not a valid token"),
+        (grammar_of(program=Y("missing")), "undefined symbol `missing`"),
+        (grammar_of(program=S("")), "empty string is not a valid token"),
         (grammar_of(program={"type": "PATTERN", "value": "(a"}), "rule `program`"),
         ({"name": "probe", "rules": {}}, "no rules"),
-        ({**grammar_of(program=string("a")), "word": "nope"}, "`word` names an undefined rule"),
+        ({**grammar_of(program=S("a")), "word": "nope"}, "`word` names an undefined rule"),
     ],
 )
 def test_bad_grammars_get_clear_errors(grammar, fragment):
@@ -200,7 +177,7 @@ def test_a_token_that_can_match_nothing_is_accepted_as_tree_sitter_does(tmp_path
     from transform.grammar.build import generate_and_load
 
     body = {"type": "TOKEN", "content": {"type": "PATTERN", "value": "[^`]*"}}
-    grammar = grammar_of(program=seq(string("`"), body, string("`")))
+    grammar = grammar_of(program=SEQ(S("`"), body, S("`")))
     language = generate_and_load(grammar, tmp_path)
     assert str(parse(language, "`abc`")) == "(program)"
     assert not parse(language, "``").has_error
@@ -215,26 +192,18 @@ def test_invalid_utf8_inside_a_negated_class_is_not_an_error(fixture_language):
 
 def test_alias_of_a_choice_renames_each_alternative(tmp_path):
     # tree-sitter applies an alias to every step of its content (Java's grammar relies on
-    # alias(choice('open', 'sealed', ...), $.identifier) to make contextual keywords names).
+    # alias(CHOICE('open', 'sealed', ...), $.identifier) to make contextual keywords names).
     from transform.grammar.build import generate_and_load
 
     renamed = {
         "type": "ALIAS",
         "named": True,
         "value": "name",
-        "content": choice(string("open"), string("sealed")),
+        "content": CHOICE(S("open"), S("sealed")),
     }
     grammar = grammar_of(s={"type": "REPEAT1", "content": renamed})
     root = parse(generate_and_load(grammar, tmp_path), "open sealed")
     assert str(root) == "(s (name) (name))"
-
-
-def repeat(content):
-    return {"type": "REPEAT", "content": content}
-
-
-def repeat1(content):
-    return {"type": "REPEAT1", "content": content}
 
 
 def _error_state_tokens(language: tree_sitter.Language) -> set[str]:
@@ -255,9 +224,9 @@ def test_error_recovery_lexes_the_tokens_tree_sitter_keeps(tmp_path):
         "name": "probe",
         "extras": [{"type": "PATTERN", "value": "\\r?\\n"}],
         "rules": {
-            "pattern": repeat1(choice(sym("letter"), sym("group"), sym("set"))),
-            "group": seq(string("(?"), string(":"), repeat(sym("letter")), string(")")),
-            "set": seq(string("["), repeat(sym("char")), string("]")),
+            "pattern": REPEAT1(CHOICE(Y("letter"), Y("group"), Y("set"))),
+            "group": SEQ(S("(?"), S(":"), REPEAT(Y("letter")), S(")")),
+            "set": SEQ(S("["), REPEAT(Y("char")), S("]")),
             "letter": {"type": "PATTERN", "value": "[^()\\[\\]\\r\\n]"},
             "char": {"type": "PATTERN", "value": "[^\\]]"},
         },
@@ -278,10 +247,10 @@ def test_only_tokens_starting_with_a_letter_become_keywords():
     from transform.grammar.prepare import prepare
 
     grammar = grammar_of(
-        file=repeat(choice(sym("include"), sym("call"), sym("percent"), sym("name"))),
-        include=seq(string("-include"), sym("name")),
-        call=seq(string("mid$"), sym("name")),
-        percent=seq(string("%"), sym("name")),
+        file=REPEAT(CHOICE(Y("include"), Y("call"), Y("percent"), Y("name"))),
+        include=SEQ(S("-include"), Y("name")),
+        call=SEQ(S("mid$"), Y("name")),
+        percent=SEQ(S("%"), Y("name")),
         name={"type": "PATTERN", "value": "[a-z_%$-]+"},
     )
     grammar["word"] = "name"
@@ -300,8 +269,8 @@ def test_a_completed_token_does_not_run_on_through_a_separator(tmp_path):
 
     newline = {"type": "IMMEDIATE_TOKEN", "content": {"type": "PATTERN", "value": "[\\r\\n]+"}}
     grammar = grammar_of(
-        file=repeat(sym("assign")),
-        assign=seq(sym("name"), string("="), choice(sym("text"), {"type": "BLANK"}), newline),
+        file=REPEAT(Y("assign")),
+        assign=SEQ(Y("name"), S("="), CHOICE(Y("text"), {"type": "BLANK"}), newline),
         name={"type": "PATTERN", "value": "[a-z]+"},
         text={"type": "PATTERN", "value": "[^\\r\\n=]+"},
     )

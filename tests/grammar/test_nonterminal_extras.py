@@ -19,67 +19,29 @@ Expected trees follow what tree-sitter's generator and runtime do:
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import tree_sitter
+from grammar_rules import (
+    ALIAS,
+    BLANK,
+    CHOICE,
+    FIELD,
+    PREC,
+    REPEAT,
+    SEQ,
+    SPACES,
+    P,
+    S,
+    Y,
+    build,
+    parse,
+)
 
-from transform.grammar.build import generate_and_load
 from transform.grammar.generate import generate
 from transform.grammar.model import GrammarError
 from transform.grammar.prepare import prepare
 
-
-def S(value):
-    return {"type": "STRING", "value": value}
-
-
-def P(value):
-    return {"type": "PATTERN", "value": value}
-
-
-def Y(name):
-    return {"type": "SYMBOL", "name": name}
-
-
-def SEQ(*members):
-    return {"type": "SEQ", "members": list(members)}
-
-
-def CHOICE(*members):
-    return {"type": "CHOICE", "members": list(members)}
-
-
-def REPEAT(content):
-    return {"type": "REPEAT", "content": content}
-
-
-def FIELD(name, content):
-    return {"type": "FIELD", "name": name, "content": content}
-
-
-def ALIAS(content, value, named=True):
-    return {"type": "ALIAS", "content": content, "named": named, "value": value}
-
-
-def PREC(kind, value, content):
-    return {"type": kind, "value": value, "content": content}
-
-
-BLANK = {"type": "BLANK"}
-SPACES = [P("\\s")]
-
-
-def build(tmp_path: Path, grammar: dict) -> tree_sitter.Language:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    return generate_and_load(grammar, tmp_path / "out")
-
-
-def parse(language: tree_sitter.Language, text: str) -> tree_sitter.Node:
-    return tree_sitter.Parser(language).parse(text.encode()).root_node
-
-
-# The survey's reproducer R4: `comment` is a syntax rule listed in `extras`.
 BLOCK_COMMENT = {
     "name": "block_extra",
     "extras": [*SPACES, Y("comment")],

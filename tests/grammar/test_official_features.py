@@ -4,11 +4,7 @@ the module named in each test is where it decides the behaviour."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import tree_sitter
-
-from transform.grammar.build import generate_and_load
+from grammar_rules import BLANK, CHOICE, REPEAT, SEQ, SPACES, P, S, Y, build, parse
 
 # A scanner that never recognises anything: the internal lexer must do all the work.
 NULL_SCANNER = """
@@ -27,45 +23,8 @@ bool tree_sitter_NAME_external_scanner_scan(void *p, TSLexer *l, const bool *val
 """
 
 
-def S(value):
-    return {"type": "STRING", "value": value}
-
-
-def P(value):
-    return {"type": "PATTERN", "value": value}
-
-
-def Y(name):
-    return {"type": "SYMBOL", "name": name}
-
-
-def SEQ(*members):
-    return {"type": "SEQ", "members": list(members)}
-
-
-def CHOICE(*members):
-    return {"type": "CHOICE", "members": list(members)}
-
-
-def REPEAT(content):
-    return {"type": "REPEAT", "content": content}
-
-
-BLANK = {"type": "BLANK"}
-SPACES = [P("\\s")]
-
-
-def build(tmp_path: Path, grammar: dict, scanner: bool = False) -> tree_sitter.Language:
-    source = None
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    if scanner:
-        source = tmp_path / "scanner.c"
-        source.write_text(NULL_SCANNER.replace("NAME", grammar["name"]))
-    return generate_and_load(grammar, tmp_path / "out", source)
-
-
-def parse(language: tree_sitter.Language, text: str) -> tree_sitter.Node:
-    return tree_sitter.Parser(language).parse(text.encode()).root_node
+def null_scanner(grammar: dict) -> str:
+    return NULL_SCANNER.replace("NAME", grammar["name"])
 
 
 def test_an_external_that_is_also_a_rule_is_lexed_internally_when_the_scanner_declines(
@@ -79,7 +38,7 @@ def test_an_external_that_is_also_a_rule_is_lexed_internally_when_the_scanner_de
         "extras": [*SPACES, Y("comment")],
         "rules": {"doc": REPEAT(S("a")), "comment": P("#[^\\n]*")},
     }
-    root = parse(build(tmp_path, grammar, scanner=True), "a # c\na")
+    root = parse(build(tmp_path, grammar, null_scanner(grammar)), "a # c\na")
     assert str(root) == "(doc (comment))"
 
 
@@ -92,7 +51,7 @@ def test_string_and_pattern_externals_are_ordinary_tokens_too(tmp_path):
         "extras": [P("[ \\t]")],
         "rules": {"doc": REPEAT(SEQ(S("a"), P("\\n")))},
     }
-    root = parse(build(tmp_path / "p", pattern, scanner=True), "a\na\n")
+    root = parse(build(tmp_path / "p", pattern, null_scanner(pattern)), "a\na\n")
     assert str(root) == "(doc)" and not root.has_error
     string = {
         "name": "ext_string",
@@ -100,7 +59,7 @@ def test_string_and_pattern_externals_are_ordinary_tokens_too(tmp_path):
         "extras": SPACES,
         "rules": {"doc": REPEAT(SEQ(S("("), S("a"), S(")")))},
     }
-    root = parse(build(tmp_path / "s", string, scanner=True), "(a)(a)")
+    root = parse(build(tmp_path / "s", string, null_scanner(string)), "(a)(a)")
     assert str(root) == "(doc)" and not root.has_error
 
 

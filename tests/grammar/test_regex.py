@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from grammar_rules import CHOICE, REPEAT, REPEAT1, SEQ
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,22 +44,6 @@ def cs(*items: str | tuple[str, str] | tuple[int, int] | int) -> dict:
     return charset(ranges)
 
 
-def seq(*members: dict) -> dict:
-    return {"type": "SEQ", "members": list(members)}
-
-
-def choice(*members: dict) -> dict:
-    return {"type": "CHOICE", "members": list(members)}
-
-
-def repeat(content: dict) -> dict:
-    return {"type": "REPEAT", "content": content}
-
-
-def repeat1(content: dict) -> dict:
-    return {"type": "REPEAT1", "content": content}
-
-
 def contains(rule: dict, char: str) -> bool:
     """Whether a CHARSET node contains a character."""
     assert rule["type"] == "CHARSET", f"expected a CHARSET, got {rule['type']}"
@@ -79,7 +64,7 @@ def test_single_literal_is_a_charset():
 
 
 def test_sequence_of_literals():
-    assert parse_pattern("ab") == seq(cs("a"), cs("b"))
+    assert parse_pattern("ab") == SEQ(cs("a"), cs("b"))
 
 
 def test_non_bmp_literal_is_one_code_point():
@@ -91,32 +76,32 @@ def test_empty_pattern_is_blank():
 
 
 def test_alternation():
-    assert parse_pattern("a|bc") == choice(cs("a"), seq(cs("b"), cs("c")))
+    assert parse_pattern("a|bc") == CHOICE(cs("a"), SEQ(cs("b"), cs("c")))
 
 
 def test_empty_alternatives_become_blank():
-    assert parse_pattern("a|") == choice(cs("a"), BLANK)
-    assert parse_pattern("|a") == choice(BLANK, cs("a"))
-    assert parse_pattern("a||b") == choice(cs("a"), BLANK, cs("b"))
+    assert parse_pattern("a|") == CHOICE(cs("a"), BLANK)
+    assert parse_pattern("|a") == CHOICE(BLANK, cs("a"))
+    assert parse_pattern("a||b") == CHOICE(cs("a"), BLANK, cs("b"))
 
 
 def test_groups_are_transparent_and_nested_seqs_flatten():
-    expected = seq(cs("a"), cs("b"), cs("c"))
+    expected = SEQ(cs("a"), cs("b"), cs("c"))
     assert parse_pattern("(ab)c") == expected
     assert parse_pattern("(?:ab)c") == expected
     assert parse_pattern("(?<name>ab)c") == expected
 
 
 def test_group_with_alternation():
-    assert parse_pattern("(?:a|b)c") == seq(choice(cs("a"), cs("b")), cs("c"))
+    assert parse_pattern("(?:a|b)c") == SEQ(CHOICE(cs("a"), cs("b")), cs("c"))
 
 
 def test_nested_choices_flatten():
-    assert parse_pattern("(a|b)|c") == choice(cs("a"), cs("b"), cs("c"))
+    assert parse_pattern("(a|b)|c") == CHOICE(cs("a"), cs("b"), cs("c"))
 
 
 def test_empty_group_is_blank():
-    assert parse_pattern("a()b") == seq(cs("a"), cs("b"))
+    assert parse_pattern("a()b") == SEQ(cs("a"), cs("b"))
     assert parse_pattern("()*") == BLANK
 
 
@@ -124,9 +109,9 @@ def test_ecma_annex_b_stray_braces_and_bracket_are_literals():
     # ECMAScript Annex B.1.2 (ExtendedPatternCharacter): '{' not starting a quantifier, '}'
     # and ']' are literal characters.
     assert parse_pattern("]") == cs("]")
-    assert parse_pattern("a{") == seq(cs("a"), cs("{"))
+    assert parse_pattern("a{") == SEQ(cs("a"), cs("{"))
     assert parse_pattern("}") == cs("}")
-    assert parse_pattern("a{,5}") == seq(cs("a"), cs("{"), cs(","), cs("5"), cs("}"))
+    assert parse_pattern("a{,5}") == SEQ(cs("a"), cs("{"), cs(","), cs("5"), cs("}"))
 
 
 def test_dot_excludes_newline_and_nul():
@@ -141,17 +126,17 @@ def test_dot_with_s_flag_includes_newline():
 
 
 def test_star_plus_question():
-    assert parse_pattern("a*") == repeat(cs("a"))
-    assert parse_pattern("a+") == repeat1(cs("a"))
-    assert parse_pattern("a?") == choice(cs("a"), BLANK)
+    assert parse_pattern("a*") == REPEAT(cs("a"))
+    assert parse_pattern("a+") == REPEAT1(cs("a"))
+    assert parse_pattern("a?") == CHOICE(cs("a"), BLANK)
 
 
 def test_quantifier_binds_to_last_atom():
-    assert parse_pattern("ab*") == seq(cs("a"), repeat(cs("b")))
+    assert parse_pattern("ab*") == SEQ(cs("a"), REPEAT(cs("b")))
 
 
 def test_quantified_group():
-    assert parse_pattern("(ab)+") == repeat1(seq(cs("a"), cs("b")))
+    assert parse_pattern("(ab)+") == REPEAT1(SEQ(cs("a"), cs("b")))
 
 
 def test_lazy_quantifiers_have_the_same_tree():
@@ -161,7 +146,7 @@ def test_lazy_quantifiers_have_the_same_tree():
 
 def test_exact_count():
     a = cs("a")
-    assert parse_pattern("a{3}") == seq(a, a, a)
+    assert parse_pattern("a{3}") == SEQ(a, a, a)
     assert parse_pattern("a{1}") == a
     assert parse_pattern("a{0}") == BLANK
     assert parse_pattern("a{0,0}") == BLANK
@@ -169,24 +154,24 @@ def test_exact_count():
 
 def test_bounded_count_has_nested_optional_tail():
     a = cs("a")
-    assert parse_pattern("a{2,4}") == seq(a, a, choice(seq(a, choice(a, BLANK)), BLANK))
-    assert parse_pattern("a{0,1}") == choice(a, BLANK)
-    assert parse_pattern("a{1,2}") == seq(a, choice(a, BLANK))
+    assert parse_pattern("a{2,4}") == SEQ(a, a, CHOICE(SEQ(a, CHOICE(a, BLANK)), BLANK))
+    assert parse_pattern("a{0,1}") == CHOICE(a, BLANK)
+    assert parse_pattern("a{1,2}") == SEQ(a, CHOICE(a, BLANK))
 
 
 def test_unbounded_count():
     a = cs("a")
-    assert parse_pattern("a{2,}") == seq(a, a, repeat(a))
-    assert parse_pattern("a{1,}") == repeat1(a)
-    assert parse_pattern("a{0,}") == repeat(a)
+    assert parse_pattern("a{2,}") == SEQ(a, a, REPEAT(a))
+    assert parse_pattern("a{1,}") == REPEAT1(a)
+    assert parse_pattern("a{0,}") == REPEAT(a)
 
 
 def test_repeat_of_repeat_collapses():
     a = cs("a")
-    assert parse_pattern("(a*)*") == repeat(a)
-    assert parse_pattern("(a+)*") == repeat(a)
-    assert parse_pattern("(a+)+") == repeat1(a)
-    assert parse_pattern("(a*)+") == repeat(a)
+    assert parse_pattern("(a*)*") == REPEAT(a)
+    assert parse_pattern("(a+)*") == REPEAT(a)
+    assert parse_pattern("(a+)+") == REPEAT1(a)
+    assert parse_pattern("(a*)+") == REPEAT(a)
 
 
 def test_copies_do_not_share_objects():
@@ -232,7 +217,7 @@ def test_empty_class_matches_nothing_and_caret_class_matches_anything():
 
 def test_bracket_right_after_open_closes_the_class():
     # In JavaScript /[]a]/ is the empty class followed by the literals 'a' and ']'.
-    assert parse_pattern("[]a]") == seq(charset([]), cs("a"), cs("]"))
+    assert parse_pattern("[]a]") == SEQ(charset([]), cs("a"), cs("]"))
 
 
 def test_caret_not_first_is_literal_in_class():
@@ -312,20 +297,20 @@ def test_punctuation_escapes_itself():
 
 
 def test_readme_example_number_pattern():
-    digits = repeat1(cs(("0", "9")))
-    assert parse_pattern("\\d+(\\.\\d+)?([eE][+-]?\\d+)?") == seq(
+    digits = REPEAT1(cs(("0", "9")))
+    assert parse_pattern("\\d+(\\.\\d+)?([eE][+-]?\\d+)?") == SEQ(
         digits,
-        choice(seq(cs("."), digits), BLANK),
-        choice(seq(cs("E", "e"), choice(cs("+", "-"), BLANK), digits), BLANK),
+        CHOICE(SEQ(cs("."), digits), BLANK),
+        CHOICE(SEQ(cs("E", "e"), CHOICE(cs("+", "-"), BLANK), digits), BLANK),
     )
 
 
 def test_identifier_and_hex_literal_patterns():
-    assert parse_pattern("[a-zA-Z_][a-zA-Z0-9_]*") == seq(
-        cs(("A", "Z"), "_", ("a", "z")), repeat(cs(("0", "9"), ("A", "Z"), "_", ("a", "z")))
+    assert parse_pattern("[a-zA-Z_][a-zA-Z0-9_]*") == SEQ(
+        cs(("A", "Z"), "_", ("a", "z")), REPEAT(cs(("0", "9"), ("A", "Z"), "_", ("a", "z")))
     )
-    assert parse_pattern("&[hH][0-9a-fA-F]+") == seq(
-        cs("&"), cs("H", "h"), repeat1(cs(("0", "9"), ("A", "F"), ("a", "f")))
+    assert parse_pattern("&[hH][0-9a-fA-F]+") == SEQ(
+        cs("&"), cs("H", "h"), REPEAT1(cs(("0", "9"), ("A", "F"), ("a", "f")))
     )
 
 
@@ -405,7 +390,7 @@ def test_negated_property_is_complement_without_nul(letters):
 
 def test_property_in_class_and_quantified(letters):
     assert parse_pattern("[\\p{L}_]") == charset(union(letters["ranges"], [[95, 95]]))
-    assert parse_pattern("\\p{L}+") == repeat1(letters)
+    assert parse_pattern("\\p{L}+") == REPEAT1(letters)
 
 
 def test_binary_properties():
@@ -472,7 +457,7 @@ def test_case_insensitive_negated_class_folds_before_negating():
 
 
 def test_case_insensitive_string():
-    assert string_to_rule("If", case_insensitive=True) == seq(cs("I", "i"), cs("F", "f"))
+    assert string_to_rule("If", case_insensitive=True) == SEQ(cs("I", "i"), cs("F", "f"))
 
 
 def test_ignored_flags_do_not_change_the_tree():
@@ -623,7 +608,7 @@ def test_fold_case_of_everything_is_everything():
 def test_string_to_rule():
     assert string_to_rule("") == BLANK
     assert string_to_rule("x") == cs("x")
-    assert string_to_rule("a+") == seq(cs("a"), cs("+"))
+    assert string_to_rule("a+") == SEQ(cs("a"), cs("+"))
 
 
 def test_helpers_do_not_alias_inputs():
