@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 
 import tree_sitter
 
-from .scope import PROCEDURE_TYPES, enclosing_procedure
+from .scope import PROCEDURE_TYPES, contains, enclosing_procedure, name_key
 
 if TYPE_CHECKING:
     from .engine import Translator
@@ -232,15 +232,7 @@ class FlowWords:
     def handles_errors(self, procedure: tree_sitter.Node) -> bool:
         """Does the procedure hold an On Error statement (then it resets Err when it
         returns: `@vba.clears_err`)?"""
-        stack = [procedure.child_by_field_name("body")]
-        while stack:
-            node = stack.pop()
-            if node is None:
-                continue
-            if node.type == "on_error_statement":
-                return True
-            stack.extend(node.named_children)
-        return False
+        return contains(procedure.child_by_field_name("body"), "on_error_statement")
 
     def hoisted_declaration(self, node: tree_sitter.Node) -> bool:
         """Is this declaration rendered at the start of the procedure instead?"""
@@ -480,7 +472,7 @@ class FlowWords:
             if statement.type == "label" and self.erl_line(statement):
                 shared["nonlocal"].add("erl_line")
             for name in assigned_names(statement, self.t.text):
-                key = name.lower().rstrip("$%&!#@^")
+                key = name_key(name)
                 if scope.is_function_result(name):
                     shared["nonlocal"].add("result")
                 elif procedure is not None and key in procedure.statics:

@@ -121,20 +121,19 @@ def _static_lines(translator: Translator, root, text_of, owner: str) -> list[str
         if child.type not in PROCEDURE_TYPES:
             continue
         procedure = procedure_scope(child, text_of)
-        shaped = _static_shapes(translator, child, text_of)
+        values = _static_values(translator, child, text_of)
         for key, storage in procedure.statics.items():
-            if key in shaped:
-                lines.append(owner + shaped[key])
-                continue
-            default = translator.functions["default_for"](procedure.types.get(key, "Variant"))
-            lines.append(f"{owner}{storage} = {default}")
+            value = values.get(storage) or translator.functions["default_for"](
+                procedure.types.get(key, "Variant")
+            )
+            lines.append(f"{owner}{storage} = {value}")
     return lines
 
 
-def _static_shapes(translator: Translator, procedure, text_of) -> dict[str, str]:
-    """Static arrays, fixed-length strings and `As New` objects: their storage made as a
-    Dim would make them (`Static Values(5) As Double` is an array of six Doubles)."""
-    found: dict[str, str] = {}
+def _static_values(translator: Translator, procedure, text_of) -> dict[str, str]:
+    """Storage name -> initial value of the procedure's Static locals, made as a Dim makes
+    them (`Static Values(5) As Double` is an array of six Doubles, not one Double)."""
+    values: dict[str, str] = {}
     declarations, stack = [], [procedure]
     while stack:
         node = stack.pop()
@@ -145,23 +144,10 @@ def _static_shapes(translator: Translator, procedure, text_of) -> dict[str, str]
         stack.extend(node.named_children)
     with translator.scope.entering(procedure, text_of):
         for declaration in declarations:
-            for declarator in declaration.named_children:
-                if declarator.type != "variable_declarator" or not (
-                    declarator.child_by_field_name("dimensions")
-                    or declarator.child_by_field_name("length")
-                    or any(c.type == "New" for c in declarator.children)
-                ):
-                    continue
-                name = text_of(declarator.child_by_field_name("name"))
-                key = name.lower().rstrip("$%&!#@^")
-                storage = translator.scope.procedure.statics.get(key)
-                lines = translator.functions["declaration_lines"](declaration)
-                line = next(
-                    (x for x in lines if storage and x.split(" = ")[0].endswith(storage)), None
-                )
-                if line is not None:
-                    found[key] = storage + " = " + line.split(" = ", 1)[1]
-    return found
+            for line in translator.functions["declaration_lines"](declaration):
+                target, value = line.split(" = ", 1)
+                values[target.removeprefix("self.")] = value
+    return values
 
 
 def _join_top_level(parts: list[str]) -> str:

@@ -17,7 +17,7 @@ import tree_sitter
 
 from transform.runtimes.vba.constants import VBA_CONSTANTS
 
-from .scope import enclosing_procedure
+from .scope import enclosing_procedure, name_key
 
 if TYPE_CHECKING:
     from .engine import Translator
@@ -70,7 +70,7 @@ class NameWords:
         """An identifier read in an expression."""
         text = self.t.text(node)
         scope = self.t.scope
-        key = text.lower().rstrip("$%&!#@^")
+        key = name_key(text)
         if scope.is_function_result(text):
             return "result"
         procedure = scope.procedure
@@ -114,7 +114,7 @@ class NameWords:
         if (
             procedure_node is not None
             and not scope.free_names_are_variables
-            and self.t.text(node).lower().rstrip("$%&!#@^")
+            and name_key(self.t.text(node))
             not in scope.implicit_variables(procedure_node, self.t.text)
         ):
             # an implicit local the procedure never assigns: Empty whenever it is read
@@ -141,7 +141,7 @@ class NameWords:
         if node.type != "identifier" or not (scope.is_class and scope.is_form):
             return False
         text = self.t.text(node)
-        key = text.lower().rstrip("$%&!#@^")
+        key = name_key(text)
         if scope.is_function_result(text) or scope.is_local(text) or key in scope.types:
             return False
         if key in scope.procedures or scope.symbol(text) is not None:
@@ -156,7 +156,7 @@ class NameWords:
         from .scope import assigned_names
 
         assigned = assigned_names(procedure_node, self.t.text)
-        return key not in {n.lower().rstrip("$%&!#@^") for n in assigned}  # ReadStat% = ...
+        return key not in {name_key(n) for n in assigned}  # ReadStat% = ...
 
     def is_constant(self, node: tree_sitter.Node) -> bool:
         """A library constant (vbTab, vbTextCompare, xlUp, ...) not shadowed by a
@@ -415,7 +415,7 @@ class NameWords:
             return False
         text = self.t.text(node)
         scope = self.t.scope
-        key = text.lower().rstrip("$%&!#@^")
+        key = name_key(text)
         if scope.is_function_result(text) and scope.procedure.return_type:
             return False
         if scope.declared_type(text) is not None:

@@ -120,11 +120,11 @@ class ModuleScope:
     is_script: bool = False  # a VBScript file: only VBScript's library functions exist
 
     def symbol(self, name: str) -> Symbol | None:
-        return self.symbols.get(name.lower().rstrip("$%&!#@^"))
+        return self.symbols.get(name_key(name))
 
     def is_local(self, name: str) -> bool:
         """Declared in the current procedure (a local or a parameter)?"""
-        key = name.lower().rstrip("$%&!#@^")
+        key = name_key(name)
         return bool(self.procedure and key in self.procedure.types)
 
     def class_of(self, vba_type: str | None) -> str | None:
@@ -165,7 +165,7 @@ class ModuleScope:
         return all(p.default is not p.empty or p.kind in free for p in parameters)
 
     def declared_type(self, name: str) -> str | None:
-        key = name.lower().rstrip("$%&!#@^")
+        key = name_key(name)
         if self.procedure and key in self.procedure.types:
             return self.procedure.types[key]
         return self.types.get(key)
@@ -299,7 +299,7 @@ class ModuleScope:
             return []
         script_globals = _top_level_assigned(node, text)
         # under On Error the first assignment may fail and be skipped: always initialise
-        guarded = _contains(body, "on_error_statement")
+        guarded = contains(body, "on_error_statement")
         result = []
         for key, name in self.implicit_variables(node, text).items():
             if key not in script_globals and (guarded or not _assigned_first(body, key, text)):
@@ -322,10 +322,10 @@ class ModuleScope:
         script_globals = _top_level_assigned(node, text)
         for key in script_globals:
             found[key] = key
-        assigned = {_key(name) for name in assigned_names(node, text)}
+        assigned = {name_key(name) for name in assigned_names(node, text)}
         library = (VBA_CONSTANTS, FORM_CONSTANTS, BUILTINS)
         for name in possibly_assigned_names(node, text):
-            key = _key(name)
+            key = name_key(name)
             if key not in assigned and any(name.lower() in names for names in library):
                 continue  # `Foo vbLongDate`, `Bar Now`: the library's, passed along
             if (
@@ -508,12 +508,13 @@ def possibly_assigned_names(node: tree_sitter.Node, text) -> list[str]:
         stack.extend(current.named_children)
     first = {}
     for name in names:
-        first.setdefault(_key(name), name)
+        first.setdefault(name_key(name), name)
     positions = _first_positions(node, text)
-    return sorted(first.values(), key=lambda n: positions.get(_key(n), 0))
+    return sorted(first.values(), key=lambda n: positions.get(name_key(n), 0))
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """How VBA compares names: ignoring case and a type character (`n%` is `N`)."""
     return name.lower().rstrip("$%&!#@^")
 
 
@@ -523,14 +524,15 @@ def _first_positions(node: tree_sitter.Node, text) -> dict[str, int]:
     while stack:
         current = stack.pop()
         if current.type == "identifier":
-            key = _key(text(current))
+            key = name_key(text(current))
             positions[key] = min(positions.get(key, current.start_byte), current.start_byte)
         stack.extend(current.named_children)
     return positions
 
 
-def _contains(node: tree_sitter.Node, node_type: str) -> bool:
-    stack = [node]
+def contains(node: tree_sitter.Node | None, node_type: str) -> bool:
+    """Is there a node of this type at or below `node`?"""
+    stack = [node] if node is not None else []
     while stack:
         current = stack.pop()
         if current.type == node_type:
@@ -543,7 +545,7 @@ def _mentions(node: tree_sitter.Node | None, key: str, text) -> bool:
     stack = [node] if node is not None else []
     while stack:
         current = stack.pop()
-        if current.type == "identifier" and _key(text(current)) == key:
+        if current.type == "identifier" and name_key(text(current)) == key:
             return True
         stack.extend(current.named_children)
     return False
@@ -561,7 +563,7 @@ def _assigned_first(body: tree_sitter.Node, key: str, text) -> bool:
             return (
                 left is not None
                 and left.type == "identifier"
-                and _key(text(left)) == key
+                and name_key(text(left)) == key
                 and not _mentions(right, key, text)
             )
         if statement.type == "for_statement":
@@ -570,7 +572,7 @@ def _assigned_first(body: tree_sitter.Node, key: str, text) -> bool:
             return (
                 counter is not None
                 and counter.type == "identifier"
-                and _key(text(counter)) == key
+                and name_key(text(counter)) == key
                 and not any(_mentions(b, key, text) for b in bounds)
             )
         return False
@@ -583,7 +585,7 @@ def _top_level_assigned(node: tree_sitter.Node, text) -> set[str]:
     while root.parent is not None:
         root = root.parent
     return {
-        _key(name)
+        name_key(name)
         for child in root.named_children
         if child.type.endswith("_statement")  # not procedures or classes
         for name in assigned_names(child, text)
